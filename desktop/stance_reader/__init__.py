@@ -1,0 +1,3 @@
+"""Stance Reader: see who speaks in a news article, and how."""
+
+__version__ = "0.1.0"

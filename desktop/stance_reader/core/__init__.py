@@ -1,0 +1,1 @@
+"""The processing core: loaders, analysis and the `Analysis` model. Never imports Qt."""

@@ -1,0 +1,397 @@
+"""The `Analysis` model: the one contract between core, window, store and exports.
+
+Plain frozen data classes with exact JSON round trips. The JSON carries a schema name
+and version (`SCHEMA`, `SCHEMA_VERSION`); `Analysis.from_dict` refuses other schemas
+and newer versions with a clear message instead of guessing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from stance_reader.errors import AnalysisFileError
+
+SCHEMA = "stance-reader/analysis"
+SCHEMA_VERSION = 1
+
+QuoteKind = Literal["direct", "partial", "term"]
+SpeakerKind = Literal["person", "organisation", "unknown"]
+ToneLabel = Literal["negative", "neutral", "positive"]
+QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "term")
+SPEAKER_KINDS: tuple[str, ...] = ("person", "organisation", "unknown")
+TONE_LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
+
+
+@dataclass(frozen=True, slots=True)
+class Offsets:
+    """A character range in `Analysis.text`; `end` is exclusive."""
+
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Offsets:
+        return cls(int(d["start"]), int(d["end"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The reporting words that introduce a quote: said, told, according to, a colon."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Cue:
+        return cls(int(d["start"]), int(d["end"]), str(d["text"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """VADER-based compound score in [-1, 1] and its label."""
+
+    compound: float
+    label: ToneLabel
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"compound": self.compound, "label": self.label}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Tone:
+        label = str(d["label"])
+        if label not in TONE_LABELS:
+            raise AnalysisFileError(f"unknown tone label {label!r}; expected one of {TONE_LABELS}")
+        return cls(float(d["compound"]), label)  # type: ignore[arg-type]
+
+
+NEUTRAL_TONE = Tone(0.0, "neutral")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A person or organisation a quote talks about, and the tone toward it."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # speaker id when the target is also a speaker
+    name: str  # canonical name (the speaker's display name, or the entity text)
+    tone: Tone
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "name": self.name,
+            "tone": self.tone.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Target:
+        return cls(
+            int(d["start"]),
+            int(d["end"]),
+            str(d["text"]),
+            d.get("speaker"),
+            str(d["name"]),
+            Tone.from_dict(d["tone"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation span (including its marks) with its kind, speaker, cue and tone.
+
+    `attribution` says how the speaker was found: "cue" (a reporting verb or phrase next
+    to it), "inherited" (a continuing paragraph), "pronoun" (he/she/they resolved),
+    "person" (corrected by a person) or "none".
+    """
+
+    id: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None
+    source: Offsets | None
+    cue: Cue | None
+    tone: Tone
+    targets: tuple[Target, ...] = ()
+    paragraph: int = 0
+    attribution: str = "none"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "source": self.source.to_dict() if self.source else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "tone": self.tone.to_dict(),
+            "targets": [t.to_dict() for t in self.targets],
+            "paragraph": self.paragraph,
+            "attribution": self.attribution,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        kind = str(d["kind"])
+        if kind not in QUOTE_KINDS:
+            raise AnalysisFileError(f"unknown quote kind {kind!r}; expected one of {QUOTE_KINDS}")
+        return cls(
+            id=str(d["id"]),
+            start=int(d["start"]),
+            end=int(d["end"]),
+            kind=kind,  # type: ignore[arg-type]
+            speaker=d.get("speaker"),
+            source=Offsets.from_dict(d["source"]) if d.get("source") else None,
+            cue=Cue.from_dict(d["cue"]) if d.get("cue") else None,
+            tone=Tone.from_dict(d["tone"]),
+            targets=tuple(Target.from_dict(t) for t in d.get("targets", [])),
+            paragraph=int(d.get("paragraph", 0)),
+            attribution=str(d.get("attribution", "none")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedSpan:
+    """Indirect speech ("X told the AP that ..."): the sentence, its speaker and cue."""
+
+    id: str
+    start: int
+    end: int
+    speaker: str | None
+    source: Offsets | None
+    cue: Cue | None
+    tone: Tone
+    targets: tuple[Target, ...] = ()
+    paragraph: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "source": self.source.to_dict() if self.source else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "tone": self.tone.to_dict(),
+            "targets": [t.to_dict() for t in self.targets],
+            "paragraph": self.paragraph,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ReportedSpan:
+        return cls(
+            id=str(d["id"]),
+            start=int(d["start"]),
+            end=int(d["end"]),
+            speaker=d.get("speaker"),
+            source=Offsets.from_dict(d["source"]) if d.get("source") else None,
+            cue=Cue.from_dict(d["cue"]) if d.get("cue") else None,
+            tone=Tone.from_dict(d["tone"]),
+            targets=tuple(Target.from_dict(t) for t in d.get("targets", [])),
+            paragraph=int(d.get("paragraph", 0)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One real person or organisation, with every mention that names them."""
+
+    id: str
+    name: str
+    kind: SpeakerKind
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Offsets, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Speaker:
+        kind = str(d.get("kind", "unknown"))
+        if kind not in SPEAKER_KINDS:
+            raise AnalysisFileError(f"unknown speaker kind {kind!r}; expected one of {SPEAKER_KINDS}")
+        return cls(
+            id=str(d["id"]),
+            name=str(d["name"]),
+            kind=kind,  # type: ignore[arg-type]
+            aliases=tuple(str(a) for a in d.get("aliases", [])),
+            mentions=tuple(Offsets.from_dict(m) for m in d.get("mentions", [])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A person's edit on top of the analysis: which item, which field, old and new value.
+
+    `field` is one of "speaker", "kind", "tone", "removed", "speaker_name",
+    "speaker_new". `by` is "person" for edits made in the reader.
+    """
+
+    target: str  # quote / reported span / speaker id
+    field: str
+    old: Any
+    new: Any
+    at: str  # ISO 8601 UTC
+    by: str = "person"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"target": self.target, "field": self.field, "old": self.old,
+                "new": self.new, "at": self.at, "by": self.by}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Correction:
+        return cls(str(d["target"]), str(d["field"]), d.get("old"), d.get("new"),
+                   str(d["at"]), str(d.get("by", "person")))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Where the article came from: path (may be None), SHA-256 of the file bytes, format."""
+
+    path: str | None
+    sha256: str
+    format: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "format": self.format}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SourceInfo:
+        return cls(d.get("path"), str(d["sha256"]), str(d["format"]))
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineInfo:
+    """What produced the analysis; a cache entry is valid only for the same values."""
+
+    model: str
+    model_version: str
+    project_version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"model": self.model, "model_version": self.model_version,
+                "project_version": self.project_version}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> PipelineInfo:
+        return cls(str(d["model"]), str(d["model_version"]), str(d["project_version"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the reader shows about one article."""
+
+    text: str
+    title: str | None
+    source: SourceInfo
+    pipeline: PipelineInfo
+    quotes: tuple[Quote, ...] = ()
+    reported: tuple[ReportedSpan, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    paragraphs: tuple[Offsets, ...] = ()
+    byline: str | None = None
+    date: str | None = None
+    corrections: tuple[Correction, ...] = ()
+
+    # -- lookups ---------------------------------------------------------------------
+    def speaker_by_id(self, speaker_id: str | None) -> Speaker | None:
+        if speaker_id is None:
+            return None
+        for s in self.speakers:
+            if s.id == speaker_id:
+                return s
+        return None
+
+    def quote_by_id(self, quote_id: str) -> Quote | None:
+        for q in self.quotes:
+            if q.id == quote_id:
+                return q
+        return None
+
+    # -- JSON ------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "schema_version": SCHEMA_VERSION,
+            "title": self.title,
+            "byline": self.byline,
+            "date": self.date,
+            "source": self.source.to_dict(),
+            "pipeline": self.pipeline.to_dict(),
+            "text": self.text,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "reported": [r.to_dict() for r in self.reported],
+            "speakers": [s.to_dict() for s in self.speakers],
+            "corrections": [c.to_dict() for c in self.corrections],
+        }
+
+    def to_json(self, indent: int | None = 1) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: Any) -> Analysis:
+        """Build from parsed JSON; raises AnalysisFileError on anything malformed."""
+        if not isinstance(d, dict) or d.get("schema") != SCHEMA:
+            raise AnalysisFileError(
+                f"not a Stance Reader analysis (expected schema {SCHEMA!r})")
+        version = d.get("schema_version")
+        if not isinstance(version, int) or version > SCHEMA_VERSION or version < 1:
+            raise AnalysisFileError(
+                f"analysis schema version {version!r} is not supported by this version of "
+                f"Stance Reader (it reads versions 1 to {SCHEMA_VERSION}); update the program")
+        try:
+            analysis = cls(
+                text=str(d["text"]),
+                title=d.get("title"),
+                byline=d.get("byline"),
+                date=d.get("date"),
+                source=SourceInfo.from_dict(d["source"]),
+                pipeline=PipelineInfo.from_dict(d["pipeline"]),
+                paragraphs=tuple(Offsets.from_dict(p) for p in d.get("paragraphs", [])),
+                quotes=tuple(Quote.from_dict(q) for q in d.get("quotes", [])),
+                reported=tuple(ReportedSpan.from_dict(r) for r in d.get("reported", [])),
+                speakers=tuple(Speaker.from_dict(s) for s in d.get("speakers", [])),
+                corrections=tuple(Correction.from_dict(c) for c in d.get("corrections", [])),
+            )
+        except AnalysisFileError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            raise AnalysisFileError(f"malformed analysis: {type(exc).__name__}: {exc}") from exc
+        n = len(analysis.text)
+        for item in (*analysis.quotes, *analysis.reported):
+            if not 0 <= item.start <= item.end <= n:
+                raise AnalysisFileError(f"malformed analysis: {item.id} lies outside the text")
+        return analysis
+
+    @classmethod
+    def from_json(cls, raw: str) -> Analysis:
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise AnalysisFileError(f"not valid JSON: {exc}") from exc
+        return cls.from_dict(data)
+
+    def with_changes(self, **changes: Any) -> Analysis:
+        return replace(self, **changes)

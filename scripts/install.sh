@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Create .venv and install Stance Reader into it (editable). With --test, also the test
+# tools and the system programs the tests drive (Chromium, poppler, desktop-file-utils,
+# appstream) when apt-get is available.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+  .venv/bin/python -m pip install --quiet --upgrade pip
+fi
+extras=""
+if [ "${1:-}" = "--test" ]; then
+  extras="[test]"
+  need=()
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v pdftotext >/dev/null || need+=(poppler-utils)
+  command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
+  command -v appstreamcli >/dev/null || need+=(appstream)
+  command -v xdg-mime >/dev/null || need+=(xdg-utils)
+  if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+      --no-install-recommends "${need[@]}" >/dev/null) \
+      || echo "warning: could not install ${need[*]}; tests that need them will be skipped" >&2
+  fi
+fi
+.venv/bin/python -m pip install --quiet -e ".${extras}"
