@@ -1,0 +1,247 @@
+"""Cues and speakers from spaCy's parse, for quotations and for reported speech.
+
+Works on one paragraph's `Doc` at a time; every result is in plain character offsets into
+the article text (`offset` is the paragraph's start), never spaCy objects, so later steps
+and the view never touch the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from stance_reader.core.analysis import Cue, Offsets
+from stance_reader.core.cues import SPEECH_FORMS, THOUGHT_FORMS
+from stance_reader.core.quotes import QuoteSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+            "they": "group", "we": "group", "it": "organisation", "i": "self"}
+NAMED = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation",
+         "GPE": "organisation", "FAC": "organisation"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Participles and clauses whose subject is their head's subject: "..., stating that",
+# "..., adding", "and told".
+CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text naming a speaker: a name, a noun phrase or a pronoun."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person | organisation | unknown | pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said a quotation (or a reported sentence), and the words that say so."""
+
+    cue: Cue | None
+    mention: Mention | None
+    how: str  # cue | colon
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedCandidate:
+    start: int
+    end: int
+    paragraph: int
+    attribution: Attribution
+
+
+def _inside(pos: int, spans: Sequence[QuoteSpan]) -> bool:
+    return any(s.start <= pos < s.end for s in spans)
+
+
+def _entity_of(tok: Token) -> Span | None:
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+def mention_for(tok: Token, offset: int) -> Mention | None:
+    """The mention a subject token stands for: entity, apposition, pronoun or noun phrase."""
+    doc = tok.doc
+    lower = tok.lower_
+    if lower in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
+        return Mention(tok.idx + offset, tok.idx + len(tok) + offset, tok.text, "pronoun")
+    ent = _entity_of(tok)
+    if ent is None or ent.label_ not in NAMED:
+        # "Taiwan's defense minister, Chiu Kuo-cheng, told": prefer the named apposition.
+        for child in tok.children:
+            if child.dep_ == "appos":
+                e = _entity_of(child)
+                if e is not None and e.label_ in ("PERSON", "ORG"):
+                    ent = e
+                    break
+        else:
+            for child in tok.lefts:
+                if child.dep_ == "compound":
+                    e = _entity_of(child)
+                    if e is not None and e.label_ == "PERSON" and e.end == tok.i:
+                        ent = e
+    if ent is not None and ent.label_ in NAMED:
+        start, end = ent.start_char, ent.end_char
+        first = ent.start
+        if ent.label_ in ("ORG",) and first >= 2 and doc[first - 1].tag_ == "POS":
+            owner = _entity_of(doc[first - 2])
+            if owner is not None and owner.label_ in ("GPE", "ORG", "NORP"):
+                start = owner.start_char  # "China's Foreign Ministry"
+        kind = NAMED[ent.label_]
+        return Mention(start + offset, end + offset, doc.text[start:end], kind)
+    if tok.tag_.startswith("NN") or tok.tag_ == "PRP":
+        left = tok.i
+        for child in tok.lefts:
+            if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case"):
+                left = min(left, child.left_edge.i)
+        span = doc[left:tok.i + 1]
+        return Mention(span.start_char + offset, span.end_char + offset, span.text, "unknown")
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing from participles to the clause they hang on."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        if tok.dep_ in CLIMB and tok.head is not tok:
+            if tok.dep_ in ("relcl", "acl") and tok.head.tag_.startswith("NN"):
+                return tok.head  # "Chiu, who said"
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def _according_to(tok: Token) -> Token | None:
+    """For "according to X", the X token."""
+    if tok.lower_ != "according":
+        return None
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    for child in nxt.children:
+        if child.dep_ == "pobj":
+            return child
+    return None
+
+
+def _cue_span(tok: Token, offset: int) -> Cue:
+    doc = tok.doc
+    end_tok = tok
+    if tok.lower_ == "according" and tok.i + 1 < len(doc):
+        end_tok = doc[tok.i + 1]
+    else:
+        for child in tok.rights:
+            if child.dep_ == "prt" and child.i == end_tok.i + 1:
+                end_tok = child  # "spoken out", "pointed out"
+    start, end = tok.idx, end_tok.idx + len(end_tok)
+    return Cue(start + offset, end + offset, doc.text[start:end])
+
+
+def _is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
+    if tok.lower_ == "according":
+        return _according_to(tok) is not None
+    return tok.lower_ in forms and tok.tag_.startswith("VB")
+
+
+def attribution_for(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Attribution:
+    """Cue + speaker mention for a cue token (speaker None when it has no usable subject)."""
+    subj = _according_to(tok) if tok.lower_ == "according" else subject_of(tok)
+    mention = None
+    if subj is not None and not _inside(subj.idx + offset, quotes):
+        mention = mention_for(subj, offset)
+    return Attribution(_cue_span(tok, offset), mention, "cue")
+
+
+def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
+                    quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """Find the cue and speaker of `quote` in its own sentence(s), on either side."""
+    sents = [s for s in doc.sents
+             if s.start_char + offset < quote.end and s.end_char + offset > quote.start]
+    best: tuple[int, Token] | None = None
+    for sent in sents:
+        for tok in sent:
+            pos = tok.idx + offset
+            if _inside(pos, quotes) or not _is_cue_token(tok, SPEECH_FORMS):
+                continue
+            distance = quote.start - pos if pos < quote.start else pos - quote.end
+            if best is None or distance < best[0]:
+                best = (distance, tok)
+    if best is not None:
+        return attribution_for(best[1], offset, quotes)
+    # "Trump: “…”" or "She put it this way: “…”"
+    i = quote.start - offset - 1
+    while i >= 0 and doc.text[i].isspace():
+        i -= 1
+    if i >= 0 and doc.text[i] == ":":
+        colon = doc.char_span(i, i + 1)
+        names = [e for e in doc.ents if e.end_char <= i and e.label_ in ("PERSON", "ORG")
+                 and not _inside(e.start_char + offset, quotes)]
+        mention = None
+        if names:
+            mention = mention_for(names[-1].root, offset)
+        elif colon is not None:
+            root = colon.root.sent.root
+            subj = subject_of(root)
+            if subj is not None and subj.idx < i:
+                mention = mention_for(subj, offset)
+        return Attribution(Cue(i + offset, i + 1 + offset, ":"), mention, "colon")
+    return None
+
+
+def _content_tokens(tok: Token) -> list[Token]:
+    if tok.lower_ == "according":
+        sent = tok.sent
+        return [t for t in sent if not (tok.i <= t.i <= tok.i + 2)]
+    result: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and child.tag_ == "VB"):
+            result.extend(child.subtree)
+    return result
+
+
+def find_reported(doc: Doc, offset: int, paragraph: int,
+                  quotes: Sequence[QuoteSpan]) -> list[ReportedCandidate]:
+    """Sentences of indirect speech: a cue with a content clause not made of a direct quote."""
+    found: list[ReportedCandidate] = []
+    for sent in doc.sents:
+        for tok in sent:
+            pos = tok.idx + offset
+            if _inside(pos, quotes) or not _is_cue_token(tok, SPEECH_FORMS | THOUGHT_FORMS):
+                continue
+            content = _content_tokens(tok)
+            if not content:
+                continue
+            outside = sum(1 for t in content
+                          if not t.is_punct and not _inside(t.idx + offset, quotes))
+            if outside <= 1:
+                continue  # the content is a direct quotation: attributed as such
+            attribution = attribution_for(tok, offset, quotes)
+            if attribution.mention is None and tok.lower_ in THOUGHT_FORMS:
+                continue
+            start, end = sent.start_char, sent.end_char
+            while end > start and doc.text[end - 1].isspace():
+                end -= 1
+            found.append(ReportedCandidate(start + offset, end + offset, paragraph, attribution))
+            break  # one reported span per sentence
+    return found
+
+
+def offsets_of(mention: Mention | None) -> Offsets | None:
+    return Offsets(mention.start, mention.end) if mention else None

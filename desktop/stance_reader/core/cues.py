@@ -1,0 +1,79 @@
+"""Reporting cues: the verbs and phrases that introduce what someone said or thought.
+
+Word forms are listed (not lemmatised at run time) so the pipeline can run without
+spaCy's lemmatizer.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that report an utterance: they may introduce direct and reported speech.
+SPEECH_VERBS = (
+    "say tell state add warn claim argue explain note announce insist write report declare "
+    "acknowledge admit deny reply respond remark comment ask urge suggest predict promise "
+    "confirm reveal assert contend maintain allege tweet post testify recall conclude "
+    "continue describe call accuse criticize criticise praise complain observe emphasize "
+    "emphasise stress caution boast vow pledge concede counter quip joke shout recount "
+    "repeat whisper demand propose speak tout dismiss blast slam threaten mention "
+    "lament question charge insist advise inform assure reiterate affirm retort agree "
+    "disclose divulge"
+).split()
+# Verbs that report a belief, finding or intention: reported speech only, never a cue for
+# a direct quotation.
+THOUGHT_VERBS = (
+    "believe think know learn find show feel hope fear expect want estimate speculate "
+    "worry guess doubt wonder suspect consider reckon understand realize realise "
+    "conclude decide plan intend recognize recognise insist suggest"
+).split()
+
+IRREGULAR = {
+    "say": ["said", "says", "saying", "say"],
+    "tell": ["told", "tells", "telling", "tell"],
+    "write": ["wrote", "writes", "writing", "written", "write"],
+    "speak": ["spoke", "spoken", "speaks", "speaking", "speak"],
+    "know": ["knew", "known", "knows", "knowing", "know"],
+    "think": ["thought", "thinks", "thinking", "think"],
+    "feel": ["felt", "feels", "feeling", "feel"],
+    "find": ["found", "finds", "finding", "find"],
+    "show": ["showed", "shown", "shows", "showing", "show"],
+    "understand": ["understood", "understands", "understanding", "understand"],
+    "learn": ["learned", "learnt", "learns", "learning", "learn"],
+    "swear": ["swore", "sworn", "swears", "swear"],
+}
+
+
+def _inflect(verb: str) -> list[str]:
+    if verb in IRREGULAR:
+        return IRREGULAR[verb]
+    forms = [verb]
+    if verb.endswith("e"):
+        forms += [verb + "s", verb + "d", verb[:-1] + "ing"]
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        forms += [verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    elif verb.endswith(("s", "sh", "ch", "x")):
+        forms += [verb + "es", verb + "ed", verb + "ing"]
+    else:
+        forms += [verb + "s", verb + "ed", verb + "ing"]
+        if (len(verb) >= 3 and verb[-1] in "tpgnm" and verb[-2] in "aeiou"
+                and verb[-3] not in "aeiou" and verb not in ("visit", "edit", "limit")):
+            d = verb + verb[-1]
+            forms += [d + "ed", d + "ing"]
+    return forms
+
+
+SPEECH_FORMS: frozenset[str] = frozenset(f for v in SPEECH_VERBS for f in _inflect(v))
+THOUGHT_FORMS: frozenset[str] = frozenset(f for v in THOUGHT_VERBS for f in _inflect(v))
+ALL_FORMS = SPEECH_FORMS | THOUGHT_FORMS
+
+# A cheap pre-filter over raw paragraph text: does it contain anything that could be a
+# cue or a quotation? Paragraphs without one skip the dependency parse.
+_CUE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(ALL_FORMS, key=len, reverse=True)) + r"|according)\b",
+    re.IGNORECASE)
+QUOTE_MARK_RE = re.compile(r"[\"“”„«»‹›「」『』]|(?<![A-Za-z])['‘’](?=[A-Za-z])")
+
+
+def may_attribute(paragraph: str) -> bool:
+    """True when a paragraph has a quotation mark or a possible cue word."""
+    return bool(QUOTE_MARK_RE.search(paragraph) or _CUE_RE.search(paragraph))

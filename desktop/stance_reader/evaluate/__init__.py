@@ -1,0 +1,1 @@
+"""Scoring the analysis against annotated data (PolNeAR quotes, NewsMTSC tone)."""
