@@ -32,35 +32,40 @@ def content_sha256(data: bytes) -> str:
 
 
 def split_paragraphs(text: str) -> tuple[Offsets, ...]:
-    """Paragraphs are runs of non-blank lines; offsets exclude surrounding whitespace.
+    """Paragraph offsets (surrounding whitespace excluded).
 
-    A single newline inside a paragraph (hard-wrapped text) does not split it; a blank
-    line does. Text without blank lines but with one paragraph per line (common in
-    copied news) is split at every line break.
+    A blank line always ends a paragraph. A single line break ends one too when the line
+    before it ends a sentence or the next line opens a quotation (copied news puts one
+    paragraph per line); other single breaks are hard wrapping inside a paragraph.
     """
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    has_blank = any(text[s:e].strip() == "" for s, e in lines[1:-1])
     paragraphs: list[Offsets] = []
     start: int | None = None
-    end = 0
-    for s, e in lines:
-        blank = text[s:e].strip() == ""
-        if blank or not has_blank:
+    pos = 0
+    prev = ""
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        stripped = line.strip()
+        if not stripped:
             if start is not None:
-                paragraphs.append(_trim(text, start, end))
+                paragraphs.append(_trim(text, start, s))
                 start = None
-            if blank:
-                continue
+            prev = ""
+            continue
+        if start is not None and (prev[-1:] in _SENTENCE_END or stripped[0] in _OPENERS
+                                  or len(prev) > 100):
+            paragraphs.append(_trim(text, start, s))
+            start = None
         if start is None:
             start = s
-        end = e
+        prev = stripped
     if start is not None:
-        paragraphs.append(_trim(text, start, end))
+        paragraphs.append(_trim(text, start, len(text)))
     return tuple(p for p in paragraphs if p.end > p.start)
+
+
+_SENTENCE_END = frozenset(".!?:\"”’»)]…")
+_OPENERS = frozenset("\"“„«‘'-•*")
 
 
 def _trim(text: str, start: int, end: int) -> Offsets:

@@ -17,7 +17,8 @@ SPEECH_VERBS = (
     "emphasise stress caution boast vow pledge concede counter quip joke shout recount "
     "repeat whisper demand propose speak tout dismiss blast slam threaten mention "
     "lament question charge insist advise inform assure reiterate affirm retort agree "
-    "disclose divulge"
+    "disclose divulge refer label dub brand nickname mock chant deride hail decry "
+    "condemn denounce applaud welcome"
 ).split()
 # Verbs that report a belief, finding or intention: reported speech only, never a cue for
 # a direct quotation.

@@ -245,7 +245,7 @@ def _kind(text: str, q: _Item, doc: Doc, para: Offsets) -> str:
         return "direct"
     if at_start and len(words) >= 3:
         return "direct"
-    if cued and has_speaker and q.how != "inherited":
+    if cued or (has_speaker and q.how != "inherited"):
         return "partial"
     return "term"
 

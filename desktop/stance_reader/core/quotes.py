@@ -104,7 +104,7 @@ def _can_close(text: str, i: int, start: int, end: int) -> bool:
 
 
 def _family(mark: str) -> frozenset[str]:
-    return DOUBLE_FAMILY if mark in DOUBLE_FAMILY else SINGLE_FAMILY
+    return DOUBLE_FAMILY if mark in DOUBLE_FAMILY or len(mark) == 2 else SINGLE_FAMILY
 
 
 def _closes(opener: str, mark: str) -> bool:
@@ -123,10 +123,29 @@ def scan_paragraph(text: str, para: Offsets, index: int,
     i = start
     while i < end:
         ch = text[i]
-        if ch not in ALL_MARKS:
+        if ch not in ALL_MARKS and ch != "`":
             i += 1
             continue
         top = stack[-1] if stack else None
+        if ch in "'`" and i + 1 < end and text[i + 1] == ch:
+            # ''…'' and ``…'' (typewriter doubles) work as double quotation marks.
+            if top is not None and top.mark in ("''", "``") and ch == "'" \
+                    and _can_close(text, i + 1, start, end) and not text[i - 1].isspace():
+                stack.pop()
+                spans.append(QuoteSpan(top.pos, i + 2, index, depth=len(stack),
+                                       continued=top.continued))
+            elif _can_open(text, i, start, end - 1) and not text[i + 2:i + 3].isspace():
+                stack.append(_Open(i, ch * 2))
+            i += 2
+            continue
+        if ch == "`":
+            i += 1
+            continue
+        if ch == "”" and not stack and i + 1 < end and text[i + 1].isupper() and (
+                i == start or text[i - 1].isspace()):
+            stack.append(_Open(i, "“"))  # a closing mark typed where an opener belongs
+            i += 1
+            continue
         single = ch in SINGLE_FAMILY
         if single and ch in "’'" and _apostrophe(text, i, start, end):
             i += 1
@@ -163,7 +182,7 @@ def scan_paragraph(text: str, para: Offsets, index: int,
         bottom = stack[0]
         # Only a top-level double quotation is carried to the next paragraph; nested or
         # single ones left open were stray marks.
-        if bottom.mark in DOUBLE_FAMILY and bottom.mark in PAIRS or bottom.mark == "\"":
+        if bottom.mark in PAIRS and bottom.mark in DOUBLE_FAMILY or bottom.mark in ("\"", "''", "``"):
             spans.append(QuoteSpan(bottom.pos, end, index, depth=0, closed=False,
                                    continued=bottom.continued))
             carry = bottom.mark
@@ -187,7 +206,7 @@ def scan(text: str, paragraphs: Sequence[Offsets]) -> list[QuoteSpan]:
     carry: str | None = None
     for index, para in enumerate(paragraphs):
         first = _first_visible(text, para)
-        reopens = carry is not None and first is not None and text[first] == carry
+        reopens = carry is not None and first is not None and text.startswith(carry, first)
         spans, new_carry = scan_paragraph(text, para, index)
         if reopens and spans:
             # Mark the previous paragraph's open quotation as continuing here.

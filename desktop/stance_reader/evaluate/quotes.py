@@ -167,24 +167,35 @@ def _ours(records: list[dict[str, Any]], model: str | None) -> tuple[Counts, flo
 
 def _textacy(records: list[dict[str, Any]], model: str | None) -> tuple[Counts, float]:
     """textacy's direct_quotations on the same texts, scored the same way."""
+    import spacy
     from textacy.extract.triples import direct_quotations
 
-    from stance_reader.core.nlp import load_pipeline
+    from stance_reader.core.nlp import resolve_model
 
-    nlp = load_pipeline(model)
+    nlp = spacy.load(resolve_model(model))  # textacy needs the lemmatizer: full pipeline
     c = Counts()
     t0 = time.perf_counter()
     for r in records:
         text = r["text"]
-        doc = nlp(text)
         preds = []
-        for triple in direct_quotations(doc):
-            content = triple.content
-            spk = tuple((t.idx, t.idx + len(t)) for t in triple.speaker)
-            # textacy's content span excludes the marks' tokens sometimes; overlap is enough.
-            start = content[0].idx if isinstance(content, list) else content.start_char
-            end = (content[-1].idx + len(content[-1])) if isinstance(content, list) else content.end_char
-            preds.append(Segment(start, end, "direct", spk))
+        # textacy refuses a whole document with an odd number of quotation marks; give it
+        # the best chance: the whole document, else paragraph by paragraph, skipping the
+        # paragraphs it refuses.
+        try:
+            chunks = [(0, list(direct_quotations(nlp(text))))]
+        except ValueError:
+            chunks = []
+            for p_start, p_end in r.get("paragraphs") or [(0, len(text))]:
+                try:
+                    chunks.append((p_start, list(direct_quotations(nlp(text[p_start:p_end])))))
+                except ValueError:
+                    continue
+        for offset, triples in chunks:
+            for triple in triples:
+                content = triple.content
+                spk = tuple((t.idx + offset, t.idx + len(t) + offset) for t in triple.speaker)
+                preds.append(Segment(content.start_char + offset, content.end_char + offset,
+                                     "direct", spk))
         score_record(text, sorted(preds, key=lambda s: s.start), gold_segments(r), c)
         c.words += len(text.split())
     return c, time.perf_counter() - t0
