@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from stance_reader.core.analysis import Cue, Offsets
-from stance_reader.core.cues import SPEECH_FORMS, THOUGHT_FORMS
+from stance_reader.core.cues import ACT_FORMS, SPEECH_FORMS, THOUGHT_FORMS
 from stance_reader.core.quotes import QuoteSpan
 
 if TYPE_CHECKING:
@@ -112,14 +112,16 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
     return None
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, climb: tuple[str, ...] = CLIMB) -> Token | None:
     """The subject of a cue verb, climbing from participles to the clause they hang on."""
     tok = verb
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in SUBJECTS:
+                if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                    return tok.head  # "Chiu, who said …": the relative points at Chiu
                 return child
-        if tok.dep_ in CLIMB and tok.head is not tok:
+        if tok.dep_ in climb and tok.head is not tok:
             if tok.dep_ in ("relcl", "acl") and tok.head.tag_.startswith("NN"):
                 return tok.head  # "Chiu, who said"
             tok = tok.head
@@ -172,8 +174,14 @@ def attribution_for(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Att
 def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
                     quotes: Sequence[QuoteSpan]) -> Attribution | None:
     """Find the cue and speaker of `quote` in its own sentence(s), on either side."""
-    sents = [s for s in doc.sents
+    all_sents = list(doc.sents)
+    sents = [s for s in all_sents
              if s.start_char + offset < quote.end and s.end_char + offset > quote.start]
+    # '“…?” Graham asked.' is often split after the closing mark: look at the sentence
+    # that starts right after the quotation too.
+    nxt = [s for s in all_sents if 0 <= s.start_char + offset - quote.end <= 2]
+    if quote.closed and nxt and nxt[0] not in sents:
+        sents.append(nxt[0])
     best: tuple[int, Token] | None = None
     for sent in sents:
         for tok in sent:
@@ -206,6 +214,8 @@ def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
 
 
 def _content_tokens(tok: Token) -> list[Token]:
+    """What the source put forward: a complement clause, an object, or, for "…, he said,
+    …" and "according to X", the rest of the sentence."""
     if tok.lower_ == "according":
         sent = tok.sent
         return [t for t in sent if not (tok.i <= t.i <= tok.i + 2)]
@@ -213,7 +223,34 @@ def _content_tokens(tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and child.tag_ == "VB"):
             result.extend(child.subtree)
+    if not result and tok.dep_ == "parataxis" and tok.lower_ in SPEECH_FORMS:
+        inner = set(t.i for t in tok.subtree)
+        result = [t for t in tok.head.subtree if t.i not in inner]
+    if not result and tok.lower_ in ACT_FORMS | SPEECH_FORMS:
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr") or (child.dep_ == "prep" and child.lower_ in (
+                    "about", "on", "for", "of", "against", "to")):
+                result.extend(child.subtree)
     return result
+
+
+def introduction(doc: Doc, offset: int, quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """A paragraph ending in a colon ("The New York Times reports:") introduces the next."""
+    if not doc.text.rstrip().endswith(":") or not len(doc):
+        return None
+    sent = list(doc.sents)[-1]
+    cues = [t for t in sent if _is_cue_token(t, SPEECH_FORMS) and not _inside(t.idx + offset, quotes)]
+    if cues:
+        return attribution_for(cues[-1], offset, quotes)
+    names = [e for e in sent.ents if e.label_ in ("PERSON", "ORG")]
+    if names:
+        colon = doc.text.rstrip()
+        end = len(colon) + offset
+        return Attribution(Cue(end - 1, end, ":"), mention_for(names[-1].root, offset), "colon")
+    return None
+
+
+REPORT_FORMS = SPEECH_FORMS | THOUGHT_FORMS | ACT_FORMS
 
 
 def find_reported(doc: Doc, offset: int, paragraph: int,
@@ -221,9 +258,14 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
     """Sentences of indirect speech: a cue with a content clause not made of a direct quote."""
     found: list[ReportedCandidate] = []
     for sent in doc.sents:
+        best: tuple[tuple[int, int], Token, Attribution] | None = None
         for tok in sent:
             pos = tok.idx + offset
-            if _inside(pos, quotes) or not _is_cue_token(tok, SPEECH_FORMS | THOUGHT_FORMS):
+            if _inside(pos, quotes) or not _is_cue_token(tok, REPORT_FORMS):
+                continue
+            speech = tok.lower_ in SPEECH_FORMS or tok.lower_ == "according"
+            rank = 0 if speech else 1 if tok.lower_ in THOUGHT_FORMS else 2
+            if best is not None and best[0] <= (rank, _depth(tok)):
                 continue
             content = _content_tokens(tok)
             if not content:
@@ -232,15 +274,33 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
                           if not t.is_punct and not _inside(t.idx + offset, quotes))
             if outside <= 1:
                 continue  # the content is a direct quotation: attributed as such
-            attribution = attribution_for(tok, offset, quotes)
-            if attribution.mention is None and tok.lower_ in THOUGHT_FORMS:
-                continue
+            if speech:
+                attribution = attribution_for(tok, offset, quotes)
+            else:
+                # Beliefs and acts need someone who holds or does them, as the verb's own
+                # subject: "capacity to attack" is nobody's statement.
+                subj = subject_of(tok, climb=("conj",))
+                if subj is None or _inside(subj.idx + offset, quotes):
+                    continue
+                mention = mention_for(subj, offset)
+                if mention is None:
+                    continue
+                attribution = Attribution(_cue_span(tok, offset), mention, "cue")
+            best = ((rank, _depth(tok)), tok, attribution)
+        if best is not None:
             start, end = sent.start_char, sent.end_char
             while end > start and doc.text[end - 1].isspace():
                 end -= 1
-            found.append(ReportedCandidate(start + offset, end + offset, paragraph, attribution))
-            break  # one reported span per sentence
+            found.append(ReportedCandidate(start + offset, end + offset, paragraph, best[2]))
     return found
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
 
 
 def offsets_of(mention: Mention | None) -> Offsets | None:

@@ -18,7 +18,7 @@ SPEECH_VERBS = (
     "repeat whisper demand propose speak tout dismiss blast slam threaten mention "
     "lament question charge insist advise inform assure reiterate affirm retort agree "
     "disclose divulge refer label dub brand nickname mock chant deride hail decry "
-    "condemn denounce applaud welcome"
+    "condemn denounce applaud welcome sing"
 ).split()
 # Verbs that report a belief, finding or intention: reported speech only, never a cue for
 # a direct quotation.
@@ -26,6 +26,18 @@ THOUGHT_VERBS = (
     "believe think know learn find show feel hope fear expect want estimate speculate "
     "worry guess doubt wonder suspect consider reckon understand realize realise "
     "conclude decide plan intend recognize recognise insist suggest"
+).split()
+
+# Verbs of stance and reference whose object is what the source put forward: "Clinton
+# cited …", "Trump attacked …", "The paper endorsed …". PolNeAR counts these as
+# attributions; they are reported (never cues for a direct quotation).
+ACT_VERBS = (
+    "cite mention attack question criticize criticise praise back endorse support "
+    "accuse reference detail deny reject oppose dispute promote blame slam mock tout "
+    "highlight urge propose unveil tweet retweet post dismiss challenge "
+    "condemn denounce applaud welcome hail decry push demand insist argue admit concede "
+    "describe refer recommend predict estimate forecast "
+    "favor favour prefer disapprove approve"
 ).split()
 
 IRREGULAR = {
@@ -40,6 +52,7 @@ IRREGULAR = {
     "show": ["showed", "shown", "shows", "showing", "show"],
     "understand": ["understood", "understands", "understanding", "understand"],
     "learn": ["learned", "learnt", "learns", "learning", "learn"],
+    "see": ["saw", "seen", "sees", "seeing", "see"],
     "swear": ["swore", "sworn", "swears", "swear"],
 }
 
@@ -65,7 +78,8 @@ def _inflect(verb: str) -> list[str]:
 
 SPEECH_FORMS: frozenset[str] = frozenset(f for v in SPEECH_VERBS for f in _inflect(v))
 THOUGHT_FORMS: frozenset[str] = frozenset(f for v in THOUGHT_VERBS for f in _inflect(v))
-ALL_FORMS = SPEECH_FORMS | THOUGHT_FORMS
+ACT_FORMS: frozenset[str] = frozenset(f for v in ACT_VERBS for f in _inflect(v))
+ALL_FORMS = SPEECH_FORMS | THOUGHT_FORMS | ACT_FORMS
 
 # A cheap pre-filter over raw paragraph text: does it contain anything that could be a
 # cue or a quotation? Paragraphs without one skip the dependency parse.

@@ -22,8 +22,7 @@ from stance_reader.core.analysis import (
     Analysis, Offsets, PipelineInfo, Quote, ReportedSpan, SourceInfo, Target, Tone)
 from stance_reader.core.article import Article
 from stance_reader.core.attribution import (
-    NAMED, Attribution, Mention, ReportedCandidate, attribute_quote, find_reported,
-    offsets_of)
+    NAMED, Attribution, Mention, attribute_quote, find_reported, introduction, offsets_of)
 from stance_reader.core.cues import may_attribute
 from stance_reader.core.quotes import QuoteSpan, scan
 from stance_reader.core.speakers import SpeakerIndex
@@ -105,6 +104,7 @@ def analyse(article: Article, *, nlp: Language | None = None,
 
     quotes: list[_Item] = []
     reported: list[_Item] = []
+    intros: list[_Item] = []  # paragraphs that introduce the next one ("X said:")
     entities: list[Mention] = []
     for i, (para, doc) in enumerate(zip(paragraphs, docs)):
         pq = by_para.get(i, [])
@@ -118,11 +118,14 @@ def analyse(article: Article, *, nlp: Language | None = None,
             quotes.append(_Item(q.start, q.end, i, attribute_quote(doc, para.start, q, pq), q))
         for r in find_reported(doc, para.start, i, pq):
             reported.append(_Item(r.start, r.end, i, r.attribution))
+        intro = introduction(doc, para.start, pq)
+        if intro is not None:
+            intros.append(_Item(para.end, para.end, i, intro))
     if cancel is not None:
         cancel.raise_if_cancelled()
     progress(0.88, "speakers")
-    index = _cluster(quotes, reported, entities)
-    _inherit(quotes, paragraphs)
+    index = _cluster(quotes, reported, intros, entities)
+    _inherit(quotes, intros, paragraphs)
     kinds = [_kind(text, q, docs[q.paragraph], paragraphs[q.paragraph]) for q in quotes]
 
     progress(0.92, "tone")
@@ -136,11 +139,12 @@ def analyse(article: Article, *, nlp: Language | None = None,
     out_quotes: list[Quote] = []
     for n, (q, kind) in enumerate(zip(quotes, kinds), start=1):
         attributed = kind != "term" and q.cluster is not None
+        named = kind != "term" and q.source is not None
         inner = q.span.inner if q.span else Offsets(q.start, q.end)
         out_quotes.append(Quote(
             id=f"q{n}", start=q.start, end=q.end, kind=kind,  # type: ignore[arg-type]
             speaker=ids.get(q.cluster) if attributed and q.cluster is not None else None,
-            source=offsets_of(q.source) if attributed else None,
+            source=offsets_of(q.source) if named else None,
             cue=q.attribution.cue if q.attribution and kind != "term" else None,
             tone=tone.score(text[inner.start:inner.end]),
             targets=_targets(text, inner, entities, entity_cluster, q.source, ids, index,
@@ -166,11 +170,12 @@ def analyse(article: Article, *, nlp: Language | None = None,
         speakers=speakers)
 
 
-def _cluster(quotes: list[_Item], reported: list[_Item], entities: list[Mention]) -> SpeakerIndex:
+def _cluster(quotes: list[_Item], reported: list[_Item], intros: list[_Item],
+             entities: list[Mention]) -> SpeakerIndex:
     """Feed every mention to the speaker index in text order, resolving pronouns on the way."""
     index = SpeakerIndex()
     events: list[tuple[int, int, Any]] = [(m.start, 0, m) for m in entities]
-    for item in (*quotes, *reported):
+    for item in (*quotes, *reported, *intros):
         mention = item.attribution.mention if item.attribution else None
         if mention is not None:
             events.append((mention.start, 1, item))
@@ -188,12 +193,12 @@ def _cluster(quotes: list[_Item], reported: list[_Item], entities: list[Mention]
         else:
             item.cluster = index.add(mention, speaking=True)
             how = "cue"
-        if item.cluster is not None:
-            item.source, item.how = mention, how
+        # An unresolved pronoun or phrase still names the source in the text.
+        item.source, item.how = mention, how
     return index
 
 
-def _inherit(quotes: list[_Item], paragraphs: Sequence[Offsets]) -> None:
+def _inherit(quotes: list[_Item], intros: list[_Item], paragraphs: Sequence[Offsets]) -> None:
     """Cue-less quotations take the speaker of their paragraph, or of the one before.
 
     Within a paragraph the nearest attributed quotation gives the speaker (before it, else
@@ -202,6 +207,7 @@ def _inherit(quotes: list[_Item], paragraphs: Sequence[Offsets]) -> None:
     follow-up paragraphs made only of a quotation).
     """
     last_by_para: dict[int, _Item] = {}
+    introduced = {item.paragraph + 1: item for item in intros if item.cluster is not None}
     for q in quotes:
         if q.cluster is not None:
             last_by_para[q.paragraph] = q
@@ -218,9 +224,10 @@ def _inherit(quotes: list[_Item], paragraphs: Sequence[Offsets]) -> None:
             donor = before[-1]
         elif after:
             donor = after[0]
+        elif q.paragraph in introduced:
+            donor = introduced[q.paragraph]
         elif q.start == paragraphs[q.paragraph].start or (q.span and q.span.continued):
-            prev = last_by_para.get(q.paragraph - 1)
-            donor = prev
+            donor = last_by_para.get(q.paragraph - 1)
         if donor is not None:
             q.cluster, q.source, q.how = donor.cluster, donor.source, "inherited"
             last_by_para.setdefault(q.paragraph, q)
