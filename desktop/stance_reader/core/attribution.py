@@ -258,14 +258,10 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
     """Sentences of indirect speech: a cue with a content clause not made of a direct quote."""
     found: list[ReportedCandidate] = []
     for sent in doc.sents:
-        best: tuple[tuple[int, int], Token, Attribution] | None = None
+        candidates: list[tuple[tuple[int, int], int, int, Attribution]] = []
         for tok in sent:
             pos = tok.idx + offset
             if _inside(pos, quotes) or not _is_cue_token(tok, REPORT_FORMS):
-                continue
-            speech = tok.lower_ in SPEECH_FORMS or tok.lower_ == "according"
-            rank = 0 if speech else 1 if tok.lower_ in THOUGHT_FORMS else 2
-            if best is not None and best[0] <= (rank, _depth(tok)):
                 continue
             content = _content_tokens(tok)
             if not content:
@@ -274,6 +270,8 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
                           if not t.is_punct and not _inside(t.idx + offset, quotes))
             if outside <= 1:
                 continue  # the content is a direct quotation: attributed as such
+            speech = tok.lower_ in SPEECH_FORMS or tok.lower_ == "according"
+            rank = 0 if speech else 1 if tok.lower_ in THOUGHT_FORMS else 2
             if speech:
                 attribution = attribution_for(tok, offset, quotes)
             else:
@@ -286,12 +284,25 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
                 if mention is None:
                     continue
                 attribution = Attribution(_cue_span(tok, offset), mention, "cue")
-            best = ((rank, _depth(tok)), tok, attribution)
-        if best is not None:
-            start, end = sent.start_char, sent.end_char
-            while end > start and doc.text[end - 1].isspace():
-                end -= 1
-            found.append(ReportedCandidate(start + offset, end + offset, paragraph, best[2]))
+            words = [t for t in content if not t.is_punct or _inside(t.idx + offset, quotes)]
+            if not words:
+                continue
+            start = min(t.idx for t in words)
+            end = max(t.idx + len(t) for t in words)
+            # A quotation that the content starts or ends in belongs to it whole.
+            for q in quotes:
+                if q.start <= start + offset < q.end:
+                    start = q.start - offset
+                if q.start < end + offset <= q.end:
+                    end = q.end - offset
+            candidates.append(((rank, _depth(tok)), start, end, attribution))
+        taken: list[tuple[int, int]] = []
+        for _, start, end, attribution in sorted(candidates, key=lambda c: c[0]):
+            if any(start < e and s < end for s, e in taken):
+                continue  # nested attributions: the outermost one speaks for the sentence
+            taken.append((start, end))
+            found.append(ReportedCandidate(start + offset, end + offset, paragraph, attribution))
+    found.sort(key=lambda r: r.start)
     return found
 
 
