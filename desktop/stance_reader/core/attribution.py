@@ -165,6 +165,11 @@ def _is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
 def attribution_for(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Attribution:
     """Cue + speaker mention for a cue token (speaker None when it has no usable subject)."""
     subj = _according_to(tok) if tok.lower_ == "according" else subject_of(tok)
+    if (subj is None or _inside(subj.idx + offset, quotes)) and tok.tag_ in ("VBG", "VBN"):
+        # "…, asserting, ''…''": a participle whose parse went astray inside the quotation
+        # speaks for the subject that opens its sentence.
+        subj = next((t for t in tok.sent if t.i < tok.i and t.dep_ in SUBJECTS
+                     and not _inside(t.idx + offset, quotes)), None)
     mention = None
     if subj is not None and not _inside(subj.idx + offset, quotes):
         mention = mention_for(subj, offset)
@@ -193,6 +198,9 @@ def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
                 best = (distance, tok)
     if best is not None:
         return attribution_for(best[1], offset, quotes)
+    dashed = _dash_attribution(doc, offset, quote)
+    if dashed is not None:
+        return dashed
     # "Trump: “…”" or "She put it this way: “…”"
     i = quote.start - offset - 1
     while i >= 0 and doc.text[i].isspace():
@@ -210,6 +218,36 @@ def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
             if subj is not None and subj.idx < i:
                 mention = mention_for(subj, offset)
         return Attribution(Cue(i + offset, i + 1 + offset, ":"), mention, "colon")
+    return None
+
+
+DASHES = "―—–-"
+
+
+def _dash_attribution(doc: Doc, offset: int, quote: QuoteSpan) -> Attribution | None:
+    """'“…” ― Pamela Padilla': a dash after the quotation, then the name."""
+    i = quote.end - offset
+    text = doc.text
+    while i < len(text) and text[i] in " \u00a0\t":
+        i += 1
+    if i >= len(text) or text[i] not in DASHES:
+        return None
+    dash = i
+    i += 1
+    while i < len(text) and text[i] in " \u00a0\t":
+        i += 1
+    for ent in doc.ents:
+        if ent.start_char == i and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return Attribution(Cue(dash + offset, dash + 1 + offset, text[dash]),
+                               mention_for(ent.root, offset), "dash")
+    span = doc.char_span(i, min(len(text), i + 60), alignment_mode="contract")
+    if span is not None and len(span) and span[0].text[:1].isupper():
+        tok = span[0]
+        while tok.head is not tok and tok.head.i > tok.i and tok.head.tag_.startswith("NNP"):
+            tok = tok.head
+        mention = mention_for(tok, offset)
+        if mention is not None:
+            return Attribution(Cue(dash + offset, dash + 1 + offset, text[dash]), mention, "dash")
     return None
 
 
