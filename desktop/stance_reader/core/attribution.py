@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from stance_reader.core.analysis import Cue, Offsets
-from stance_reader.core.cues import ACT_FORMS, SPEECH_FORMS, THOUGHT_FORMS
+from stance_reader.core.cues import ACT_FORMS, AGENT_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
 from stance_reader.core.quotes import QuoteSpan
 
 if TYPE_CHECKING:
@@ -165,6 +165,7 @@ def _is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
 def attribution_for(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Attribution:
     """Cue + speaker mention for a cue token (speaker None when it has no usable subject)."""
     subj = _according_to(tok) if tok.lower_ == "according" else subject_of(tok)
+    relative = _relative_pronoun(tok)
     if (subj is None or _inside(subj.idx + offset, quotes)) and tok.tag_ in ("VBG", "VBN"):
         # "…, asserting, ''…''": a participle whose parse went astray inside the quotation
         # speaks for the subject that opens its sentence.
@@ -173,7 +174,19 @@ def attribution_for(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Att
     mention = None
     if subj is not None and not _inside(subj.idx + offset, quotes):
         mention = mention_for(subj, offset)
+    if mention is not None and relative is not None and relative.idx + offset >= mention.end:
+        # "Kamin, who said …": the mention runs from the name to the relative pronoun, so
+        # both the name and the word standing for it in the clause are marked.
+        mention = Mention(mention.start, relative.idx + len(relative) + offset, mention.text,
+                          mention.kind)
     return Attribution(_cue_span(tok, offset), mention, "cue")
+
+
+def _relative_pronoun(verb: Token) -> Token | None:
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECTS and c.tag_ in ("WP", "WDT")),
+                None)
 
 
 def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
@@ -319,7 +332,8 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
                 if subj is None or _inside(subj.idx + offset, quotes):
                     continue
                 mention = mention_for(subj, offset)
-                if mention is None:
+                if mention is None or (mention.kind == "unknown"
+                                       and subj.lower_ not in AGENT_NOUNS):
                     continue
                 attribution = Attribution(_cue_span(tok, offset), mention, "cue")
             words = [t for t in content if not t.is_punct or _inside(t.idx + offset, quotes)]

@@ -40,6 +40,28 @@ ACT_VERBS = (
     "favor favour prefer disapprove approve"
 ).split()
 
+# Head nouns of phrases that can hold a belief or take a stand ("officials believe", "the
+# poll shows"): a belief or act with any other common-noun subject is not an attribution.
+AGENT_NOUNS = frozenset((
+    "official officials spokesman spokeswoman spokesperson source sources critic critics "
+    "lawmaker lawmakers senator senators congressman congresswoman representative campaign "
+    "committee aide aides adviser advisers advisor advisors analyst analysts expert experts "
+    "economist economists poll polls survey surveys report reports study studies statement "
+    "ad ads video letter candidate candidates nominee voter voters supporter supporters "
+    "democrat democrats republican republicans president governor leader leaders people "
+    "residents activist activists group groups organization organisation agency department "
+    "ministry government administration court judge prosecutor prosecutors police lawyer "
+    "lawyers attorney attorneys company companies firm bank paper newspaper network website "
+    "editorial editorials board researcher researchers scientist scientists doctor doctors "
+    "official's advocate advocates opponent opponents member members party parties union "
+    "officer officers investigator investigators authorities authority administration's "
+    "white house pentagon spokesmen staff staffer staffers member executive executives "
+    "chairman ceo founder director manager secretary minister mayor ambassador observers "
+    "commentator commentators pundit pundits columnist reporter reporters journalist "
+    "journalists author authors writer writers memo document documents filing filings tweet "
+    "tweets post posts book article story op-ed speech remarks interview"
+).split())
+
 IRREGULAR = {
     "say": ["said", "says", "saying", "say"],
     "tell": ["told", "tells", "telling", "tell"],
