@@ -234,25 +234,39 @@ def _inherit(quotes: list[_Item], intros: list[_Item], paragraphs: Sequence[Offs
 
 
 def _kind(text: str, q: _Item, doc: Doc, para: Offsets) -> str:
-    """direct: a quoted utterance; partial: a fragment in the writer's sentence; term: no speaker."""
+    """direct: a quoted utterance; partial: a fragment in the writer's sentence; term: a
+    name or scare quote nobody is reported as saying."""
     span = q.span
     assert span is not None
     inner = text[span.inner.start:span.inner.end].strip()
     words = inner.split()
+    if span.continued or span.continues:
+        return "direct"
+    if not words:
+        return "term"
+    cue = q.attribution.cue if q.attribution is not None else None
+    has_speaker = q.cluster is not None or q.source is not None
     before = text[para.start:q.start].rstrip()
-    at_start = not before or before[-1] in ".!?:\"”’»" or (
-        q.attribution is not None and q.attribution.cue is not None
-        and q.attribution.cue.end <= q.start and before.endswith(","))
-    sentence_like = bool(words) and (inner[0].isupper() or inner[0].isdigit()
-                                     or inner[0] in "…(['‘\"“") and (
-        len(words) >= 4 or inner[-1:] in ".!?,…" or at_start)
-    has_speaker = q.cluster is not None
-    cued = q.attribution is not None and q.attribution.cue is not None
-    if span.continued or span.continues or (sentence_like and (at_start or len(words) >= 6)):
+    between = text[cue.end:q.start] if cue is not None and cue.end <= q.start else None
+    # "He said, “…”", "Schumer tweeted: “…”", "he yelled “You lie!”": the quotation is
+    # the whole of what the cue reports.
+    introduced = between is not None and between.strip(" ,:\u00a0\n") == ""
+    at_start = not before or before[-1] in ".!?:\"”’»―—" or introduced
+    letters = [w for w in words if w[0].isalpha()]
+    title_case = (len(words) <= 8 and letters
+                  and sum(w[0].isupper() for w in letters) >= 0.75 * len(letters)
+                  and not inner.endswith((".", "!", "?", ",")))
+    if title_case and len(letters) > 1 and not (cue is not None and has_speaker):
+        return "term"  # "Orange Is the New Black", ‘Anti-Semitic Images’
+    sentence_like = (inner[0].isupper() or inner[0].isdigit() or inner[0] in "…(['‘\"“") and (
+        len(words) >= 4 or inner[-1:] in ".!?,…")
+    if introduced and has_speaker:
+        return "direct"
+    if sentence_like and (at_start or len(words) >= 6):
         return "direct"
     if at_start and len(words) >= 3:
         return "direct"
-    if cued or (has_speaker and q.how != "inherited"):
+    if cue is not None or (has_speaker and q.how != "inherited"):
         return "partial"
     return "term"
 
