@@ -70,7 +70,7 @@ def _parse(nlp: Language, article: Article, quoted: set[int], progress: Progress
     for indices, extra in ((full, []), (light, list(NO_PARSE))):
         off = [n for n in (*disabled, *extra) if n in nlp.pipe_names]
         for i, doc in zip(indices, nlp.pipe((paras[i] for i in indices), disable=off,
-                                            batch_size=64)):
+                                            batch_size=256)):
             docs[i] = doc
             done += 1
             if done % 8 == 0 or done == total:
