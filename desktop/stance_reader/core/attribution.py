@@ -122,8 +122,10 @@ def subject_of(verb: Token, climb: tuple[str, ...] = CLIMB) -> Token | None:
                     return tok.head  # "Chiu, who said …": the relative points at Chiu
                 return child
         if tok.dep_ in climb and tok.head is not tok:
-            if tok.dep_ in ("relcl", "acl") and tok.head.tag_.startswith("NN"):
+            if tok.dep_ == "relcl" and tok.head.tag_.startswith("NN"):
                 return tok.head  # "Chiu, who said"
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                return None  # "a box labeled …": the noun is what was labelled
             tok = tok.head
             continue
         break
