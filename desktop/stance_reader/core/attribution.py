@@ -7,6 +7,7 @@ and the view never touch the parse.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
@@ -191,9 +192,28 @@ def _relative_pronoun(verb: Token) -> Token | None:
                 None)
 
 
+# "WALLACE: …" / "MR. TRUMP: …": a speaker label opening an interview transcript turn.
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
+
+
+def transcript_label(text: str, start: int, offset: int) -> Attribution | None:
+    """The label of a transcript turn starting at `start` (paragraph-relative)."""
+    m = TRANSCRIPT_LABEL.match(text, start)
+    if m is None or not any(c.isalpha() for c in m.group(1)) or len(m.group(1).split()) > 4:
+        return None
+    name = m.group(1)
+    colon = m.end(1)
+    return Attribution(Cue(colon + offset, colon + 1 + offset, ":"),
+                       Mention(m.start(1) + offset, colon + offset, name.title(), "person"),
+                       "label")
+
+
 def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
                     quotes: Sequence[QuoteSpan]) -> Attribution | None:
     """Find the cue and speaker of `quote` in its own sentence(s), on either side."""
+    label = transcript_label(doc.text, quote.inner.start - offset, offset)
+    if label is not None:
+        return label
     all_sents = list(doc.sents)
     sents = [s for s in all_sents
              if s.start_char + offset < quote.end and s.end_char + offset > quote.start]

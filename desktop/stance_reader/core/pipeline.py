@@ -95,7 +95,11 @@ def analyse(article: Article, *, nlp: Language | None = None,
     text = article.text
     paragraphs = article.paragraphs
     spans = scan(text, paragraphs)
-    top = [s for s in spans if s.depth == 0 and s.end - s.start > 2]
+    # Top-level quotations, and those inside a quotation left open (an excerpt whose
+    # paragraphs each reopen with a mark): their own speakers matter.
+    open_parents = [s for s in spans if s.depth == 0 and not s.closed]
+    top = [s for s in spans if s.end - s.start > 2 and (s.depth == 0 or (
+        s.depth == 1 and any(p.start < s.start and s.end <= p.end for p in open_parents)))]
     by_para: dict[int, list[QuoteSpan]] = {}
     for s in top:
         by_para.setdefault(s.paragraph, []).append(s)
@@ -115,7 +119,9 @@ def analyse(article: Article, *, nlp: Language | None = None,
         if not doc.has_annotation("DEP"):
             continue
         for q in pq:
-            quotes.append(_Item(q.start, q.end, i, attribute_quote(doc, para.start, q, pq), q))
+            # A quotation nested in an open one looks for its cue inside its parent.
+            others = [o for o in pq if o is q or not (o.start <= q.start and q.end <= o.end)]
+            quotes.append(_Item(q.start, q.end, i, attribute_quote(doc, para.start, q, others), q))
         for r in find_reported(doc, para.start, i, pq):
             reported.append(_Item(r.start, r.end, i, r.attribution))
         intro = introduction(doc, para.start, pq)

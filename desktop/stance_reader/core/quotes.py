@@ -165,8 +165,7 @@ def scan_paragraph(text: str, para: Offsets, index: int,
                 continue
             # Same-family quotations do not nest in English: an earlier opener of the same
             # family that is still open was a stray mark. Drop it, keep scanning.
-            fam = _family(ch)
-            while stack and stack[-1].mark in fam and not _nests(stack[-1].mark, ch):
+            while stack and _same_kind(stack[-1].mark, ch):
                 stack.pop()
             stack.append(_Open(i, ch))
             i += 1
@@ -186,13 +185,20 @@ def scan_paragraph(text: str, para: Offsets, index: int,
             spans.append(QuoteSpan(bottom.pos, end, index, depth=0, closed=False,
                                    continued=bottom.continued))
             carry = bottom.mark
+    # Depth from the spans actually found: a quotation nested in a stray mark that never
+    # closed is top-level after all.
     spans.sort(key=lambda s: (s.start, -s.end))
+    spans = [QuoteSpan(s.start, s.end, s.paragraph,
+                       sum(1 for o in spans if o is not s and o.start <= s.start
+                           and s.end <= o.end and (o.start, o.end) != (s.start, s.end)),
+                       s.closed, s.continues, s.continued) for s in spans]
     return spans, carry
 
 
-def _nests(outer: str, inner: str) -> bool:
-    """Whether `inner` may open inside `outer` (German „…‚…‘…“ nests within the family)."""
-    return outer == "„" and inner == "‚" or outer in "«»" and inner in "‹›"
+def _same_kind(outer: str, inner: str) -> bool:
+    """An opener that cannot nest inside `outer`: the same mark (or its typographic twin)."""
+    twins = ("“„", "«»", "‘‚", "\"", "'")
+    return outer == inner or any(outer in t and inner in t for t in twins)
 
 
 def scan(text: str, paragraphs: Sequence[Offsets]) -> list[QuoteSpan]:
