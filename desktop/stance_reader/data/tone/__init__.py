@@ -1,0 +1,1 @@
+"""Tone data: the news lexicon and the trained model weights (see PROVENANCE.md)."""

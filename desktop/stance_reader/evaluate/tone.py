@@ -1,0 +1,133 @@
+"""Score tone toward a target on NewsMTSC-format JSON lines; ours beside plain VADER.
+
+    python -m stance_reader.evaluate tone FILE.jsonl [--predictions OUT.jsonl] [--held-out]
+
+Each record: {"id", "text", "target": {"start", "end", "text"}, "label"}. Prints macro-F1
+and accuracy over negative/neutral/positive and sentences per second. With
+--predictions, writes {"id", "label", "compound"} per record in input order (atomically).
+--held-out keeps only the part set aside before training (see docs/tone.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from stance_reader.core.tone import CLASSES, ToneScorer, plain_vader_tone
+
+
+def is_held_out(text: str) -> bool:
+    """The split used by scripts/train_tone.py: sentence MD5 ≡ 0 (mod 5)."""
+    return int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    scores = []
+    for c in CLASSES:
+        tp = sum(g == c and p == c for g, p in zip(gold, pred))
+        fp = sum(g != c and p == c for g, p in zip(gold, pred))
+        fn = sum(g == c and p != c for g, p in zip(gold, pred))
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        scores.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return sum(scores) / len(scores)
+
+
+def accuracy(gold: list[str], pred: list[str]) -> float:
+    return sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+
+
+def read_records(path: str) -> list[dict[str, Any]]:
+    records = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                r = json.loads(line)
+                t = r["target"]
+                if not (isinstance(r["text"], str) and 0 <= int(t["start"]) <= int(t["end"])
+                        <= len(r["text"])):
+                    raise ValueError("target offsets outside the text")
+                if r.get("label") not in (None, *CLASSES):
+                    raise ValueError(f"label {r.get('label')!r} is not one of {CLASSES}")
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise ValueError(f"{path}:{n}: not a NewsMTSC-format record ({exc})") from exc
+            records.append(r)
+    return records
+
+
+def _write_predictions(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m stance_reader.evaluate tone",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("file")
+    parser.add_argument("--predictions", metavar="OUT.jsonl", default=None)
+    parser.add_argument("--held-out", action="store_true",
+                        help="only the records set aside before training")
+    parser.add_argument("--json", action="store_true", help="print the table as JSON")
+    args = parser.parse_args(argv)
+    try:
+        records = read_records(args.file)
+    except OSError as exc:
+        print(f"error: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.held_out:
+        records = [r for r in records if is_held_out(r["text"])]
+    if not records:
+        print(f"error: no records in {args.file}", file=sys.stderr)
+        return 2
+    scorer = ToneScorer()
+    t0 = time.perf_counter()
+    ours = [scorer.toward(r["text"], int(r["target"]["start"]), int(r["target"]["end"]))
+            for r in records]
+    ours_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    plain = [plain_vader_tone(r["text"]) for r in records]
+    plain_s = time.perf_counter() - t0
+    if args.predictions:
+        _write_predictions(Path(args.predictions), [
+            {"id": r.get("id"), "label": t.label, "compound": t.compound}
+            for r, t in zip(records, ours)])
+    gold = [r.get("label") for r in records]
+    rows = []
+    if all(g is not None for g in gold):
+        for name, tones, secs in (("stance-reader", ours, ours_s), ("plain VADER", plain, plain_s)):
+            labels = [t.label for t in tones]
+            rows.append({"system": name, "macro_f1": macro_f1(gold, labels),  # type: ignore[arg-type]
+                         "accuracy": accuracy(gold, labels),  # type: ignore[arg-type]
+                         "per_sec": len(records) / secs if secs else 0.0})
+    if args.json:
+        print(json.dumps(rows, indent=1))
+        return 0
+    print(f"{len(records)} records from {args.file}" + (" (held-out part)" if args.held_out else ""))
+    if rows:
+        print(f"{'system':<16}{'macro-F1':>10}{'accuracy':>10}{'per second':>12}")
+        for row in rows:
+            print(f"{row['system']:<16}{row['macro_f1']:>10.3f}{row['accuracy']:>10.3f}"
+                  f"{row['per_sec']:>12.0f}")
+    return 0
