@@ -1,0 +1,49 @@
+"""What a format module returns, and how it becomes an `Article`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stance_reader.core.analysis import Offsets
+from stance_reader.core.article import Article, split_paragraphs
+from stance_reader.errors import EmptyDocument
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """Text and metadata from one document.
+
+    `text` is used as is when `paragraphs` is None (plain text keeps every character of
+    the file); otherwise the paragraphs are joined with blank lines.
+    """
+
+    text: str = ""
+    paragraphs: tuple[str, ...] | None = None
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+
+
+def clean(s: str | None) -> str | None:
+    s = " ".join(s.split()) if s else ""
+    return s or None
+
+
+def to_article(ex: Extracted, fmt: str, sha256: str, path: str | None, name: str) -> Article:
+    if ex.paragraphs is None:
+        text = ex.text
+        paragraphs = split_paragraphs(text)
+    else:
+        parts = [" ".join(p.split()) for p in ex.paragraphs]
+        parts = [p for p in parts if p]
+        offsets: list[Offsets] = []
+        pos = 0
+        for p in parts:
+            offsets.append(Offsets(pos, pos + len(p)))
+            pos += len(p) + 2
+        text = "\n\n".join(parts)
+        paragraphs = tuple(offsets)
+    if not text.strip():
+        raise EmptyDocument(f"{name} has no text to analyse", path)
+    return Article(text=text, paragraphs=paragraphs, format=fmt, sha256=sha256, path=path,
+                   title=clean(ex.title), byline=clean(ex.byline), date=clean(ex.date))

@@ -1,0 +1,36 @@
+"""Word documents (.docx) through python-docx: paragraphs in order, title and author."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from stance_reader.core.loaders.base import Extracted
+from stance_reader.errors import CorruptDocument
+
+
+def parse(data: bytes, name: str) -> Extracted:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise CorruptDocument(f"{name} is not a readable Word document ({exc})") from None
+    except Exception as exc:  # lxml and python-docx raise many kinds on broken parts
+        raise CorruptDocument(f"{name} is not a readable Word document "
+                              f"({type(exc).__name__})") from None
+    paragraphs: list[str] = []
+    title = None
+    for p in document.paragraphs:
+        text = p.text
+        if not text.strip():
+            continue
+        style = (p.style.name if p.style is not None else "") or ""
+        if title is None and style in ("Title", "Heading 1"):
+            title = text.strip()
+        paragraphs.append(text)
+    props = document.core_properties
+    date = props.created.date().isoformat() if props.created else None
+    return Extracted(paragraphs=tuple(paragraphs), title=props.title or title,
+                     byline=props.author or None, date=date)
