@@ -1,0 +1,65 @@
+"""Atomic file writes: a temporary file in the same folder, fsync, then os.replace.
+
+A reader of the target sees the old file or the new one, never a half-written one, and a
+failed write leaves nothing behind. Used by the store, the exports and the evaluations.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from stance_reader.errors import StanceReaderError
+
+
+class WriteFailed(StanceReaderError):
+    """A file could not be written (permissions, full disk, missing folder)."""
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not supported on this platform (Windows)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int | None = None) -> Path:
+    """Write `data` to `path` atomically; raises WriteFailed with a readable reason."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+        tmp = None
+        _fsync_dir(folder)
+        return target
+    except OSError as exc:
+        reason = {errno.ENOSPC: "the disk is full", errno.EACCES: "permission denied",
+                  errno.EPERM: "permission denied", errno.ENOENT: "the folder does not exist",
+                  errno.EROFS: "the disk is read-only"}.get(exc.errno or 0, exc.strerror or str(exc))
+        raise WriteFailed(f"cannot write {target}: {reason}") from exc
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    return atomic_write_bytes(path, text.encode("utf-8"))
