@@ -56,9 +56,13 @@ def all_marks(analysis: Analysis) -> list[Mark]:
         marks.append(Mark("reported", r.start, r.end, r.id, r.speaker, r.tone, r.id in corrected))
         if r.cue:
             marks.append(Mark("cue", r.cue.start, r.cue.end, r.id, r.speaker))
-    for s in analysis.speakers:
-        for m in s.mentions:
-            marks.append(Mark("mention", m.start, m.end, s.id, s.id))
+    mentions = [(m, s.id) for s in analysis.speakers for m in s.mentions]
+    for m, sid in mentions:
+        # "China" inside "China's Foreign Ministry" is part of the larger name here.
+        if any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+               for o, _ in mentions):
+            continue
+        marks.append(Mark("mention", m.start, m.end, sid, sid))
     return [m for m in marks if 0 <= m.start < m.end <= len(analysis.text)]
 
 
