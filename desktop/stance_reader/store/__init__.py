@@ -1,0 +1,1 @@
+"""The per-user store: paths, settings and history (SQLite). Never imports Qt."""
