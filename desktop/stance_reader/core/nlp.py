@@ -68,6 +68,22 @@ def load_pipeline(model: str | None = None) -> Language:
         return nlp
 
 
+def installed_model_info(model: str | None = None) -> tuple[str, str]:
+    """(package name, version) of the model `load_pipeline(model)` would load, read from
+    its meta.json without loading spaCy: the analysis cache key, known before analysing."""
+    import json
+
+    name = resolve_model(model)
+    spec = importlib.util.find_spec(name)
+    folder = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else None
+    try:
+        with open(f"{folder}/meta.json", encoding="utf-8") as fh:
+            meta = json.load(fh)
+        return f"{meta.get('lang', 'en')}_{meta.get('name', name)}", str(meta.get("version", "?"))
+    except (OSError, ValueError, TypeError):
+        return name, "?"
+
+
 def model_info(nlp: Language) -> tuple[str, str]:
     """(package name, version) of a loaded pipeline, for `PipelineInfo`."""
     meta = nlp.meta

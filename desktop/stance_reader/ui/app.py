@@ -1,0 +1,83 @@
+"""Application start: QApplication, logging, store, main window, file arguments."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+
+from stance_reader.store.history import open_history
+from stance_reader.store.paths import user_paths
+from stance_reader.store.settings import SettingsStore
+
+
+def _logging(path) -> None:  # type: ignore[no-untyped-def]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
+                                                       encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logging.getLogger().addHandler(handler)
+        logging.getLogger().setLevel(logging.INFO)
+    except OSError:
+        pass  # no log file: the reader still runs
+
+
+def create_window(files: list[str], *, model: str | None = None, app=None):  # type: ignore[no-untyped-def]
+    """The main window with settings and history from the user folders, files opened."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from stance_reader.ui.main_window import MainWindow
+
+    paths = user_paths()
+    _logging(paths.log_file)
+    settings = SettingsStore(paths.settings_file)
+    settings.load()
+    history, notices = open_history(paths.history_db, settings.settings.history_enabled)
+    window = MainWindow(settings, history, model=model)
+    window.show()
+    for note in [*settings.notices, *notices]:
+        QMessageBox.information(window, "Stance Reader", note)
+    for w in settings.warnings:
+        window.statusBar().showMessage(w, 8000)
+    to_open = list(files)
+    if not to_open and settings.settings.restore_last_session:
+        from pathlib import Path
+
+        to_open = [p for p in history.session() if Path(p).exists()]
+    for f in to_open:
+        window.open_path(f)
+    return window
+
+
+def run(files: list[str], *, model: str | None = None) -> int:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from stance_reader.ui.dialogs import install_excepthook
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Stance Reader")
+    app.setOrganizationName("Stance Reader")
+    app.setDesktopFileName("stance-reader")
+    try:
+        from stance_reader.resources import icon_path
+        app.setWindowIcon(QIcon(str(icon_path())))
+    except Exception:  # resources missing in an odd install: run without an icon
+        pass
+    install_excepthook()
+    forward = None
+    try:
+        from stance_reader.ui import single_instance
+        forward = single_instance
+    except ImportError:
+        pass
+    settings = SettingsStore(user_paths().settings_file)
+    settings.load()
+    if forward is not None and settings.settings.single_instance:
+        if forward.forward_to_running(files):
+            return 0
+    window = create_window(files, model=model, app=app)
+    if forward is not None and settings.settings.single_instance:
+        forward.listen(window)
+    return app.exec()

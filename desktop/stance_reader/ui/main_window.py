@@ -1,0 +1,546 @@
+"""The main window: assembles tabs, panels, menus and the status bar, and wires the store."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
+    QPushButton, QTabWidget, QToolBar, QWidget)
+
+from stance_reader.core.analysis import Analysis
+from stance_reader.core.article import Article
+from stance_reader.core.corrections import replay
+from stance_reader.core.types import CancelToken
+from stance_reader.store.history import History, NullHistory, pipeline_key
+from stance_reader.store.settings import SettingsStore
+from stance_reader.ui import theme as themes
+from stance_reader.ui.dialogs import show_error
+from stance_reader.ui.document_tab import DocumentTab
+from stance_reader.ui.layers import LAYERS, SHORTCUTS, TITLES, LayerState
+from stance_reader.ui.layers_panel import LayersPanel
+from stance_reader.ui.voices_panel import VoicesPanel
+from stance_reader.ui.worker import Analyser, analysis_pool, default_analyser
+
+log = logging.getLogger(__name__)
+PROGRESS_DELAY_MS = 500
+
+
+class MainWindow(QMainWindow):
+    document_ready = Signal(object)  # DocumentTab, once highlighted
+
+    def __init__(self, settings: SettingsStore, history: History | NullHistory, *,
+                 analyser: Analyser | None = None, model: str | None = None) -> None:
+        super().__init__()
+        self.settings_store = settings
+        self.history = history
+        self.model = model or settings.settings.spacy_model or None
+        self.analyser = analyser or self._cached_analyser(default_analyser(self.model))
+        self.pool = analysis_pool()
+        self.setWindowTitle("Stance Reader")
+        self.setAcceptDrops(True)
+        self.resize(1280, 860)
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Documents")
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.empty = QLabel("Open an article (Ctrl+O) or drop a file here.\n\n"
+                            "Supported: .txt .md .html .docx .epub .pdf")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self.empty, "Welcome")
+        self.setCentralWidget(self.tabs)
+        self.layers_panel = LayersPanel()
+        self.layers_panel.state_changed.connect(self.set_layer_state)
+        self.voices_panel = VoicesPanel()
+        self.voices_panel.speaker_selected.connect(self.select_speaker)
+        self.voices_panel.quotes_requested.connect(self._walk_quotes)
+        self.layers_dock = self._dock("Layers", self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.voices_dock = self._dock("Voices", self.voices_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.layers_dock, self.voices_dock], [280, 420], Qt.Orientation.Horizontal)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setRange(0, 100)
+        self.progress.setAccessibleName("Analysis progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel analysis")
+        self.cancel_button.clicked.connect(self.cancel_current)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self._show_progress(False)
+        self.progress_timer = QTimer(self)
+        self.progress_timer.setSingleShot(True)
+        self.progress_timer.timeout.connect(lambda: self._show_progress(self._busy_tab() is not None))
+        default_on = frozenset(x for x in settings.settings.default_layers if x in LAYERS)
+        self.state = LayerState(on=default_on)
+        self.theme = themes.resolve(settings.settings.theme)
+        self._walk: list[str] = []
+        self._build_actions()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        settings.subscribe(self._on_setting_changed)
+        self._apply_theme()
+
+    # -- construction ------------------------------------------------------------------
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title.lower()}")
+        dock.setWidget(widget)
+        dock.setAccessibleName(f"{title} panel")
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None,
+                checkable: bool = False) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setCheckable(checkable)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.save_copy_action = self._action(file, "Save &Annotated Copy…", self.save_annotated_copy,
+                                             "Ctrl+Shift+S")
+        file.addSeparator()
+        self._action(file, "&Close Tab", lambda: self.close_tab(self.tabs.currentIndex()),
+                     QKeySequence.StandardKey.Close)
+        self._action(file, "Clear &History…", self.clear_history)
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu("&Edit")
+        self._action(edit, "&Find…", self._find, QKeySequence.StandardKey.Find)
+        self._action(edit, "Find &Next", lambda: self._find_step(False), QKeySequence.StandardKey.FindNext)
+        self._action(edit, "Find &Previous", lambda: self._find_step(True),
+                     QKeySequence.StandardKey.FindPrevious)
+        edit.addSeparator()
+        self._action(edit, "&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences)
+        view = bar.addMenu("&View")
+        toolbar = QToolBar("Layers")
+        toolbar.setObjectName("toolbar-layers")
+        toolbar.setIconSize(QSize(16, 16))
+        self.addToolBar(toolbar)
+        self.layer_actions: dict[str, QAction] = {}
+        for layer in LAYERS:
+            act = self._action(view, TITLES[layer], lambda checked, l=layer: self.toggle_layer(l, checked),
+                               SHORTCUTS[layer], checkable=True)
+            act.setChecked(layer in self.state.on)
+            act.setToolTip(f"Show or hide {TITLES[layer].lower()} ({SHORTCUTS[layer]})")
+            toolbar.addAction(act)
+            self.layer_actions[layer] = act
+        view.addSeparator()
+        self._action(view, "&Next Quotation", lambda: self.step_quote(True), "F8")
+        self._action(view, "P&revious Quotation", lambda: self.step_quote(False), "Shift+F8")
+        self._action(view, "Show &All Speakers", lambda: self.select_speaker(""), "Ctrl+Shift+A")
+        view.addSeparator()
+        self._action(view, "Zoom &In", lambda: self._zoom(10), QKeySequence.StandardKey.ZoomIn)
+        self._action(view, "Zoom &Out", lambda: self._zoom(-10), QKeySequence.StandardKey.ZoomOut)
+        self._action(view, "&Reset Zoom", lambda: self._zoom(0), "Ctrl+0")
+        theme_menu = view.addMenu("&Theme")
+        group = QActionGroup(self)
+        self.theme_actions = {}
+        for key, label in (("system", "Follow System"), ("light", "Light"), ("dark", "Dark")):
+            act = self._action(theme_menu, label, lambda _=False, k=key: self.settings_store.update(theme=k),
+                               checkable=True)
+            act.setChecked(self.settings_store.settings.theme == key)
+            group.addAction(act)
+            self.theme_actions[key] = act
+        view.addSeparator()
+        view.addAction(self.layers_dock.toggleViewAction())
+        view.addAction(self.voices_dock.toggleViewAction())
+        toolbar.addSeparator()
+        toolbar.addAction(self.save_copy_action)
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About Stance Reader", self._about)
+
+    # -- opening -----------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        from stance_reader.core.loaders import FILE_DIALOG_FILTERS
+
+        filters = ";;".join(f"{label} ({' '.join(p)})" for label, p in FILE_DIALOG_FILTERS)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", "", filters + ";;All files (*)")
+        for p in paths:
+            self.open_path(p)
+
+    def open_path(self, path: str) -> DocumentTab:
+        """Open a file in a new tab (or switch to it if already open)."""
+        path = str(Path(path).expanduser().absolute())
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, DocumentTab) and tab.path == path:
+                self.tabs.setCurrentIndex(i)
+                return tab
+        if self.tabs.widget(0) is self.empty:
+            self.tabs.removeTab(0)
+        tab = DocumentTab(path)
+        tab.view.set_theme(self.theme)
+        s = self.settings_store.settings
+        tab.view.set_fonts(s.font_family, s.font_size, s.zoom, s.reading_width)
+        tab.view.set_state(self.state)
+        tab.loaded.connect(lambda art, t=tab: self._on_loaded(t, art))
+        tab.analysed.connect(lambda a, t=tab: self._on_analysed(t, a))
+        tab.progress.connect(lambda f, stage, t=tab: self._on_progress(t, f, stage))
+        tab.failed.connect(lambda exc, t=tab: self._on_failed(t, exc))
+        tab.cancelled.connect(lambda t=tab: self._on_cancelled(t))
+        tab.corrected.connect(lambda a, c, t=tab: self._on_corrected(t, a, c))
+        index = self.tabs.addTab(tab, Path(path).name)
+        self.tabs.setTabToolTip(index, path)
+        self.tabs.setCurrentIndex(index)
+        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+        tab.start(self.pool, self.analyser)
+        self.progress_timer.start(PROGRESS_DELAY_MS)
+        return tab
+
+    def _cached_analyser(self, inner: Analyser) -> Analyser:
+        """Reuse a cached analysis of the same content and pipeline; cache new ones."""
+        from stance_reader import __version__
+        from stance_reader.core.nlp import installed_model_info
+
+        def run(article: Article, progress: Any, cancel: CancelToken) -> Analysis:
+            try:
+                name, version = installed_model_info(self.model)
+                key = f"{name}@{version}/stance-reader@{__version__}"
+                cached = self.history.cache_get(article.sha256, key)
+            except Exception:  # a cache problem must never stop the analysis
+                log.warning("analysis cache unavailable", exc_info=True)
+                cached = None
+            if cached is not None:
+                return cached.with_changes(source=cached.source.__class__(
+                    article.path, article.sha256, article.format))
+            return inner(article, progress, cancel)
+        return run
+
+    def _on_loaded(self, tab: DocumentTab, article: Article) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(tab), _short(tab.title))
+        self.statusBar().showMessage(f"Analysing {tab.title}…")
+
+    def _on_analysed(self, tab: DocumentTab, analysis: Analysis) -> None:
+        if analysis is None:
+            return
+        sha = analysis.source.sha256
+        fresh = not analysis.corrections
+        try:
+            if fresh:
+                self.history.cache_put(analysis)
+                stored = self.history.corrections_for(sha)
+                if stored:
+                    analysis = replay(analysis, stored)
+                    tab.set_analysis(analysis)
+            self.history.record_open(sha, tab.path, analysis.title)
+            record = self.history.get(sha)
+        except Exception as exc:  # the store must never break reading
+            log.warning("history unavailable: %s", exc)
+            record = None
+        if record is not None and record.layers:
+            self.state = LayerState.from_dict(record.layers, self.state)
+        self.tabs.setTabText(self.tabs.indexOf(tab), _short(tab.title))
+        if tab is self.tabs.currentWidget():
+            self._refresh_panels()
+            if record is not None and record.scroll:
+                bar = tab.view.text.verticalScrollBar()
+                QTimer.singleShot(0, lambda: bar.setValue(int(record.scroll * bar.maximum())))
+        self._show_progress(self._busy_tab() is not None)
+        self.statusBar().showMessage(
+            f"{tab.title}: {sum(q.kind != 'term' for q in analysis.quotes)} quotations, "
+            f"{len(analysis.speakers)} speakers, {len(analysis.reported)} reported "
+            f"({tab.timer.elapsed()} ms)", 8000)
+        self.document_ready.emit(tab)
+
+    def _on_progress(self, tab: DocumentTab, fraction: float, stage: str) -> None:
+        if tab is self.tabs.currentWidget():
+            self.progress.setValue(int(fraction * 100))
+            self.progress.setFormat(f"{stage} %p%")
+
+    def _on_failed(self, tab: DocumentTab, exc: Exception) -> None:
+        index = self.tabs.indexOf(tab)
+        self._show_progress(self._busy_tab() is not None)
+        if tab.article is None and index >= 0:
+            self.tabs.removeTab(index)  # nothing to show: the dialog says why
+            tab.deleteLater()
+            if self.tabs.count() == 0:
+                self.tabs.addTab(self.empty, "Welcome")
+        self.statusBar().showMessage(f"Could not open {Path(tab.path or '').name}", 8000)
+        show_error(self, exc, tab.path)
+
+    def _on_cancelled(self, tab: DocumentTab) -> None:
+        self._show_progress(self._busy_tab() is not None)
+        self.statusBar().showMessage(f"Analysis of {tab.title} cancelled; the text stays open.", 8000)
+
+    def _on_corrected(self, tab: DocumentTab, analysis: Analysis, correction: Any) -> None:
+        try:
+            self.history.add_correction(analysis.source.sha256, correction)
+        except Exception as exc:
+            log.warning("correction not saved: %s", exc)
+            self.statusBar().showMessage("The correction is shown but could not be saved.", 8000)
+        if tab is self.tabs.currentWidget():
+            self._refresh_panels()
+
+    def cancel_current(self) -> None:
+        tab = self._busy_tab()
+        if tab is not None:
+            tab.cancel()
+
+    def _busy_tab(self) -> DocumentTab | None:
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, DocumentTab) and tab.job is not None:
+                return tab
+        return None
+
+    def _show_progress(self, visible: bool) -> None:
+        self.progress.setVisible(visible)
+        self.cancel_button.setVisible(visible)
+
+    # -- tabs and panels ---------------------------------------------------------------
+    def current_tab(self) -> DocumentTab | None:
+        tab = self.tabs.currentWidget()
+        return tab if isinstance(tab, DocumentTab) else None
+
+    def close_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if isinstance(tab, DocumentTab):
+            self._save_view_state(tab)
+            tab.cancel()
+            self.tabs.removeTab(index)
+            tab.deleteLater()
+        if self.tabs.count() == 0:
+            self.tabs.addTab(self.empty, "Welcome")
+
+    def _on_tab_changed(self, index: int) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.view.set_state(self.state)
+        self._refresh_panels()
+
+    def _refresh_panels(self) -> None:
+        tab = self.current_tab()
+        analysis = tab.analysis if tab else None
+        colors = tab.view.colors if tab else {}
+        self.layers_panel.populate(analysis, colors, self.state, self.theme)
+        self.voices_panel.populate(analysis, colors, self.theme)
+        for layer, act in self.layer_actions.items():
+            act.setChecked(layer in self.state.on)
+        title = f"{tab.title} — Stance Reader" if tab else "Stance Reader"
+        self.setWindowTitle(title)
+
+    def set_layer_state(self, state: LayerState) -> None:
+        """Re-style every open document; the analysis is not touched."""
+        self.state = state
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if isinstance(tab, DocumentTab):
+                tab.view.set_state(state)
+        for layer, act in self.layer_actions.items():
+            act.setChecked(layer in state.on)
+
+    def toggle_layer(self, layer: str, enabled: bool | None = None) -> None:
+        self.set_layer_state(self.state.toggled(layer, enabled))
+        tab = self.current_tab()
+        self.layers_panel.populate(tab.analysis if tab else None, tab.view.colors if tab else {},
+                                   self.state, self.theme)
+
+    def select_speaker(self, speaker_id: str) -> None:
+        """Only this speaker's quotations (\"\" for all), jumping to the first."""
+        from dataclasses import replace
+
+        self.set_layer_state(replace(self.state, speakers=frozenset({speaker_id}) if speaker_id else None))
+        tab = self.current_tab()
+        if tab is not None:
+            self.layers_panel.populate(tab.analysis, tab.view.colors, self.state, self.theme)
+            if speaker_id:
+                quotes = tab.quotes_in_view(self.state)
+                if quotes:
+                    tab.view.select_range(quotes[0].start, quotes[0].end)
+
+    def step_quote(self, forward: bool) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        if self._walk:
+            ids = self._walk
+            here = tab.view.current_position()
+            quotes = [tab.analysis.quote_by_id(i) for i in ids] if tab.analysis else []
+            quotes = [q for q in quotes if q is not None]
+            nxt = next((q for q in quotes if q.start >= here), None) if forward else next(
+                (q for q in reversed(quotes) if q.end < here), None)
+            nxt = nxt or (quotes[0] if forward else quotes[-1]) if quotes else None
+            if nxt is not None:
+                tab.view.select_range(nxt.start, nxt.end)
+                return
+        tab.step_quote(self.state, forward)
+
+    def _walk_quotes(self, quote_ids: list[str]) -> None:
+        self._walk = list(quote_ids)
+        tab = self.current_tab()
+        if tab is not None and quote_ids:
+            tab.jump_to(quote_ids[0])
+            self.statusBar().showMessage(f"{len(quote_ids)} quotation(s): F8 walks through them", 6000)
+
+    # -- saving ------------------------------------------------------------------------
+    def save_annotated_copy(self) -> None:
+        from stance_reader import export
+
+        tab = self.current_tab()
+        if tab is None or tab.analysis is None:
+            self.statusBar().showMessage("Nothing to save yet: the analysis is not done.", 5000)
+            return
+        source = Path(tab.path or "article.txt")
+        filters = [export.DESCRIPTIONS[f] for f in export.FORMATS]
+        suggested = str(export.default_output_path(source, "html"))
+        path, chosen = QFileDialog.getSaveFileName(self, "Save annotated copy", suggested,
+                                                   ";;".join(filters), filters[0],
+                                                   QFileDialog.Option.DontConfirmOverwrite)
+        if not path:
+            return
+        fmt = export.FORMATS[filters.index(chosen)] if chosen in filters else "html"
+        self.write_copy(tab.analysis, fmt, Path(path))
+
+    def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None) -> bool:
+        from stance_reader import export
+        from stance_reader.errors import StanceReaderError
+
+        force = False
+        if path.exists():
+            ask = confirm or (lambda p: QMessageBox.question(
+                self, "Replace file?", f"{p} already exists. Replace it?") ==
+                QMessageBox.StandardButton.Yes)
+            if not ask(path):
+                return False
+            force = True
+        try:
+            export.write(analysis, fmt, path, force=force)
+        except StanceReaderError as exc:
+            show_error(self, exc, str(path))
+            return False
+        self.statusBar().showMessage(f"Saved {path}", 6000)
+        return True
+
+    # -- history, settings -------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        records = self.history.recent(self.settings_store.settings.recent_files_limit)
+        if not records:
+            act = self.recent_menu.addAction("No recent files")
+            act.setEnabled(False)
+        for r in records:
+            label = f"{r.title or Path(r.last_path or '').name}"
+            if not r.exists:
+                act = self.recent_menu.addAction(f"{label} (missing — click to remove)")
+                act.triggered.connect(lambda _=False, sha=r.sha256: self.history.remove(sha))
+            else:
+                act = self.recent_menu.addAction(label)
+                act.setToolTip(r.last_path or "")
+                act.triggered.connect(lambda _=False, p=r.last_path: self.open_path(p))
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("Clear History…").triggered.connect(self.clear_history)
+
+    def clear_history(self, confirmed: bool = False) -> None:
+        if not confirmed and QMessageBox.question(
+                self, "Clear history", "Forget every recent file, reading position, stored "
+                "correction and cached analysis?") != QMessageBox.StandardButton.Yes:
+            return
+        self.history.clear()
+        self.statusBar().showMessage("History cleared.", 5000)
+
+    def open_preferences(self) -> None:
+        from stance_reader.ui.preferences import PreferencesDialog
+
+        PreferencesDialog(self.settings_store, self).exec()
+
+    def _on_setting_changed(self, key: str) -> None:
+        s = self.settings_store.settings
+        if key == "theme":
+            self.theme = themes.resolve(s.theme)
+            self.theme_actions[s.theme].setChecked(True)
+            self._apply_theme()
+        elif key in ("font_family", "font_size", "zoom", "reading_width"):
+            for tab in self._tabs():
+                tab.view.set_fonts(s.font_family, s.font_size, s.zoom, s.reading_width)
+        elif key == "default_layers":
+            self.set_layer_state(LayerState(on=frozenset(s.default_layers)))
+            self._refresh_panels()
+
+    def _apply_theme(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(themes.app_palette(self.theme))
+        for tab in self._tabs():
+            tab.view.set_theme(self.theme)
+        self._refresh_panels()
+
+    def _tabs(self) -> list[DocumentTab]:
+        return [t for t in (self.tabs.widget(i) for i in range(self.tabs.count()))
+                if isinstance(t, DocumentTab)]
+
+    def _save_view_state(self, tab: DocumentTab) -> None:
+        if tab.analysis is None:
+            return
+        bar = tab.view.text.verticalScrollBar()
+        scroll = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        speaker = next(iter(self.state.speakers), None) if self.state.speakers else None
+        try:
+            self.history.set_view_state(tab.analysis.source.sha256, scroll=scroll,
+                                        layers=self.state.to_dict(), speaker=speaker)
+        except Exception as exc:
+            log.warning("view state not saved: %s", exc)
+
+    def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
+        tabs = self._tabs()
+        for tab in tabs:
+            self._save_view_state(tab)
+            tab.cancel()
+        try:
+            self.history.set_session([t.path for t in tabs if t.path])
+        except Exception as exc:
+            log.warning("session not saved: %s", exc)
+        self.pool.waitForDone(3000)
+        super().closeEvent(e)
+
+    # -- small things ------------------------------------------------------------------
+    def _find(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.view.show_find()
+
+    def _find_step(self, backward: bool) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.view.find(backward)
+
+    def _zoom(self, step: int) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            if step == 0:
+                tab.view.zoom = 100
+                tab.view.zoom_by(0)
+            else:
+                tab.view.zoom_by(step)
+
+    def _about(self) -> None:
+        from stance_reader import __version__
+
+        QMessageBox.about(self, "About Stance Reader",
+                          f"Stance Reader {__version__}\nSee who speaks in a news article, and how.")
+
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dropEvent(self, e: QDropEvent) -> None:  # noqa: N802
+        for url in e.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(url.toLocalFile())
+        e.acceptProposedAction()
+
+
+def _short(title: str, limit: int = 32) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"

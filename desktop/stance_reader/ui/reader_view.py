@@ -1,0 +1,244 @@
+"""The reading view: title, byline and date above the article at a comfortable measure,
+with highlights by layer, hover details, zoom and find."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QToolTip, QVBoxLayout, QWidget)
+
+from stance_reader.core.analysis import Analysis
+from stance_reader.export.marks import describe
+from stance_reader.style.palette import SpeakerColor, speaker_colors
+from stance_reader.ui import theme as themes
+from stance_reader.ui.highlighter import OffsetMap, extra_selections, formats
+from stance_reader.ui.layers import LayerState
+
+
+class ArticleText(QTextBrowser):
+    """The article text; knows which quotation lies under a point."""
+
+    context_requested = Signal(str, QPoint)  # item id (quote/reported/"") and global position
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setAccessibleName("Article text")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.analysis: Analysis | None = None
+        self.offsets = OffsetMap("")
+        self.measure = 70
+
+    def item_at(self, point: QPoint) -> str | None:
+        if self.analysis is None:
+            return None
+        pos = self.offsets.from_qt(self.cursorForPosition(point).position())
+        hits = [q for q in self.analysis.quotes if q.start <= pos < q.end]
+        if not hits:
+            hits = [r for r in self.analysis.reported if r.start <= pos < r.end]  # type: ignore[misc]
+        if not hits:
+            return None
+        return min(hits, key=lambda x: x.end - x.start).id
+
+    def event(self, e: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if e.type() == QEvent.Type.ToolTip and self.analysis is not None:
+            item_id = self.item_at(self.viewport().mapFromGlobal(e.globalPos()))  # type: ignore[attr-defined]
+            item = None
+            if item_id is not None:
+                item = self.analysis.quote_by_id(item_id) or next(
+                    (r for r in self.analysis.reported if r.id == item_id), None)
+            if item is not None:
+                QToolTip.showText(e.globalPos(), describe(self.analysis, item), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(e)
+
+    def contextMenuEvent(self, e) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.context_requested.emit(self.item_at(e.pos()) or "", e.globalPos())
+
+    def resizeEvent(self, e) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(e)
+        self.update_margins()
+
+    def update_margins(self) -> None:
+        """Keep about `measure` characters per line, centred."""
+        width = self.fontMetrics().averageCharWidth() * self.measure
+        side = max(16, (self.viewport().width() + self.viewportMargins().left()
+                        + self.viewportMargins().right() - width) // 2)
+        self.document().setDocumentMargin(0)
+        self.setViewportMargins(side, 24, side, 24)
+
+
+class ReaderView(QWidget):
+    """Header + article text + find bar, for one document."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Title")
+        self.meta = QLabel()
+        self.meta.setAccessibleName("Byline and date")
+        self.text = ArticleText(self)
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText("Find in article")
+        self.find_edit.setAccessibleName("Find in article")
+        self.find_next = QPushButton("Next")
+        self.find_prev = QPushButton("Previous")
+        self.find_status = QLabel()
+        self.find_bar = QWidget()
+        bar = QHBoxLayout(self.find_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        for w in (QLabel("Find:"), self.find_edit, self.find_prev, self.find_next, self.find_status):
+            bar.addWidget(w)
+        self.find_bar.hide()
+        self.header = QWidget()
+        head = QVBoxLayout(self.header)
+        head.setContentsMargins(0, 16, 0, 0)
+        head.addWidget(self.title)
+        head.addWidget(self.meta)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.find_bar)
+        self.find_edit.returnPressed.connect(lambda: self.find(backward=False))
+        self.find_next.clicked.connect(lambda: self.find(backward=False))
+        self.find_prev.clicked.connect(lambda: self.find(backward=True))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_bar, self.find_bar.hide)
+        self.analysis: Analysis | None = None
+        self.colors: dict[str, SpeakerColor] = {}
+        self.theme = "light"
+        self.point_size = 12.0
+        self.zoom = 100
+        self.font_family = ""
+        self.state = LayerState()
+        self._apply_fonts()
+
+    # -- content ---------------------------------------------------------------------
+    def show_text(self, text: str, title: str | None, byline: str | None, date: str | None) -> None:
+        """Show the article at once, before its analysis arrives."""
+        self.text.analysis = None
+        self.text.offsets = OffsetMap(text)
+        self.text.setPlainText(text)
+        cursor = QTextCursor(self.text.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(155, 1)  # proportional: generous line spacing
+        block.setBottomMargin(4)
+        cursor.mergeBlockFormat(block)
+        # Blank lines between paragraphs: a small gap, not a full line.
+        gap = QTextBlockFormat()
+        gap.setLineHeight(35, 1)
+        b = self.text.document().firstBlock()
+        while b.isValid():
+            if not b.text().strip():
+                c = QTextCursor(b)
+                c.mergeBlockFormat(gap)
+            b = b.next()
+        self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        self.title.setText(title or "")
+        self.title.setVisible(bool(title))
+        self.meta.setText(" · ".join(x for x in (byline, date) if x))
+        self.meta.setVisible(bool(byline or date))
+
+    def set_analysis(self, analysis: Analysis, overrides: dict[str, str] | None = None) -> None:
+        if self.analysis is None or self.analysis.text != analysis.text:
+            self.show_text(analysis.text, analysis.title, analysis.byline, analysis.date)
+        self.analysis = analysis
+        self.text.analysis = analysis
+        self.colors = speaker_colors([s.id for s in analysis.speakers], overrides)
+        self.restyle()
+
+    # -- styling ---------------------------------------------------------------------
+    def set_state(self, state: LayerState) -> None:
+        self.state = state
+        self.restyle()
+
+    def restyle(self) -> None:
+        if self.analysis is None:
+            self.text.setExtraSelections([])
+            return
+        styled = formats(self.analysis, self.state, self.colors, self.theme)
+        self.text.setExtraSelections(extra_selections(self.text.document(), styled,
+                                                      self.text.offsets))
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme
+        self.text.setPalette(themes.reading_palette(theme, self.text.palette()))
+        self.header.setAutoFillBackground(True)
+        self.header.setPalette(themes.reading_palette(theme, self.header.palette()))
+        self.setAutoFillBackground(True)
+        self.setPalette(themes.reading_palette(theme, self.palette()))
+        self.restyle()
+
+    def set_fonts(self, family: str, point_size: float, zoom: int, measure: int) -> None:
+        self.font_family, self.point_size, self.zoom = family, point_size, zoom
+        self.text.measure = measure
+        self._apply_fonts()
+
+    def zoom_by(self, step: int) -> None:
+        self.zoom = max(50, min(300, self.zoom + step))
+        self._apply_fonts()
+
+    def _apply_fonts(self) -> None:
+        font = QFont(self.font_family) if self.font_family else QFontDatabase.systemFont(
+            QFontDatabase.SystemFont.GeneralFont)
+        font.setPointSizeF(self.point_size * self.zoom / 100)
+        self.text.setFont(font)
+        self.text.document().setDefaultFont(font)
+        title = QFont(font)
+        title.setPointSizeF(font.pointSizeF() * 1.6)
+        title.setBold(True)
+        self.title.setFont(title)
+        meta = QFont(font)
+        meta.setPointSizeF(font.pointSizeF() * 0.9)
+        self.meta.setFont(meta)
+        self.text.update_margins()
+        self._align_header()
+
+    def _align_header(self) -> None:
+        margins = self.text.viewportMargins()
+        self.header.layout().setContentsMargins(margins.left(), 16, margins.right(), 0)
+
+    def resizeEvent(self, e) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(e)
+        self.text.update_margins()
+        self._align_header()
+
+    # -- navigation ------------------------------------------------------------------
+    def select_range(self, start: int, end: int) -> None:
+        cursor = self.text.textCursor()
+        cursor.setPosition(self.text.offsets.to_qt(start))
+        cursor.setPosition(self.text.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+
+    def current_position(self) -> int:
+        return self.text.offsets.from_qt(self.text.textCursor().selectionEnd())
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def find(self, backward: bool) -> bool:
+        needle = self.find_edit.text()
+        if not needle:
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        found = self.text.find(needle, flags)
+        if not found:  # wrap around
+            cursor = self.text.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End if backward
+                                else QTextCursor.MoveOperation.Start)
+            self.text.setTextCursor(cursor)
+            found = self.text.find(needle, flags)
+        self.find_status.setText("" if found else "Not found")
+        return found

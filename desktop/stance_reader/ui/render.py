@@ -1,0 +1,68 @@
+"""`stance-reader render FILE -o PNG`: the reading view, rendered offscreen to a PNG."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from stance_reader.errors import ExportError, StanceReaderError
+from stance_reader.ui.layers import LAYERS
+
+
+def main(file: str, out: str, *, layers: list[str] | None, theme: str, width: int,
+         model: str | None) -> int:
+    unknown = [x for x in layers or [] if x not in LAYERS]
+    if unknown:
+        raise StanceReaderError(f"unknown layer {', '.join(unknown)}; choose from {', '.join(LAYERS)}")
+    if width < 300 or width > 8000:
+        raise StanceReaderError("--width must be between 300 and 8000 pixels")
+    from stance_reader.ui.worker import default_loader
+
+    item = default_loader(file)
+    from stance_reader.core.analysis import Analysis
+
+    if isinstance(item, Analysis):
+        analysis = item
+    else:
+        from stance_reader.core.pipeline import analyse
+        analysis = analyse(item, model=model)
+    image = render_analysis(analysis, layers=layers, theme=theme, width=width)
+    target = Path(out)
+    if not image.save(str(target), "PNG"):
+        raise ExportError(f"cannot write {target}")
+    return 0
+
+
+def render_analysis(analysis, *, layers: list[str] | None, theme: str, width: int,  # type: ignore[no-untyped-def]
+                    height: int | None = None):
+    """A QImage of the reading view showing the whole article (or `height` pixels)."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["stance-reader"])  # noqa: F841
+    from stance_reader.ui.layers import LayerState
+    from stance_reader.ui.reader_view import ReaderView
+
+    view = ReaderView()
+    view.set_theme(theme)
+    view.set_state(LayerState(on=frozenset(layers) if layers is not None else frozenset(LAYERS)))
+    view.resize(width, 800)
+    view.set_analysis(analysis)
+    from PySide6.QtCore import Qt
+
+    view.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    view.show()
+    view.layout().activate()
+    view.text.update_margins()
+    doc = view.text.document()
+    doc.setTextWidth(view.text.viewport().width())
+    margins = view.text.viewportMargins()
+    full = int(doc.size().height()) + view.header.sizeHint().height() + margins.top() \
+        + margins.bottom() + 8
+    view.resize(width, height or min(full, 30000))
+    view.layout().activate()
+    image = view.grab().toImage()
+    view.close()
+    return image
