@@ -72,6 +72,8 @@ class ArticleText(QTextBrowser):
                         + self.viewportMargins().right() - width) // 2)
         self.document().setDocumentMargin(0)
         self.setViewportMargins(side, 24, side, 24)
+        # Lay out for the new width now, not on the next event loop turn (offscreen renders).
+        self.document().setTextWidth(self.viewport().width())
 
 
 class ReaderView(QWidget):

@@ -1,0 +1,164 @@
+"""The real window, offscreen: open, layers, voices, corrections, errors, store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from stance_reader.core import corrections
+from stance_reader.style.palette import PAGE
+from stance_reader.ui.layers import LAYERS
+from tests.conftest import SAMPLE
+from tests.ui.conftest import open_and_wait
+
+pytestmark = [pytest.mark.gui, pytest.mark.model]
+
+
+def test_open_sample_analyses_off_the_gui_thread_and_highlights(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    assert tab.analysis is not None and len(tab.analysis.quotes) == 8
+    assert tab.view.text.toPlainText() == SAMPLE.read_text(encoding="utf-8")
+    assert len(tab.view.text.extraSelections()) > 20
+    assert w.voices_panel.model.rowCount() == len(tab.analysis.speakers)
+    assert "quotations" in w.statusBar().currentMessage()
+
+
+def test_every_layer_toggles_without_reanalysis(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    analysis = tab.analysis
+    full = _styles(tab)
+    for layer in LAYERS:
+        w.layer_actions[layer].trigger()
+        assert layer not in w.state.on
+        assert _styles(tab) != full, layer
+        w.layer_actions[layer].trigger()
+        assert _styles(tab) == full
+    assert tab.analysis is analysis and w.pool.activeThreadCount() == 0
+
+
+def _styles(tab) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    def value(v):  # type: ignore[no-untyped-def]
+        return v.color().name() if hasattr(v, "color") else str(v)
+    return [(x.cursor.selectionStart(), x.cursor.selectionEnd(), repr(sorted(
+        (k, value(v)) for k, v in x.format.properties().items())))
+        for x in tab.view.text.extraSelections()]
+
+
+def test_voices_panel_narrows_to_a_speaker_and_jumps(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    chiu = next(s for s in tab.analysis.speakers if s.name == "Chiu Kuo-cheng")
+    w.voices_panel.select_speaker(chiu.id)
+    assert w.state.speakers == frozenset({chiu.id})
+    first = next(q for q in tab.analysis.quotes if q.speaker == chiu.id)
+    cursor = tab.view.text.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (first.start, first.end)
+    w.step_quote(True)
+    second = [q for q in tab.analysis.quotes if q.speaker == chiu.id][1]
+    assert tab.view.text.textCursor().selectionStart() == second.start
+    w.select_speaker("")
+    assert w.state.speakers is None
+
+
+def test_layers_panel_shows_counts_and_narrows_to_one_tone(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    tree = w.layers_panel.tree
+    tone = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole + 1) == "tone")
+    for j in range(tone.childCount()):
+        if tone.child(j).text(0) != "negative":
+            tone.child(j).setCheckState(0, Qt.CheckState.Unchecked)
+    assert w.state.tone == "negative"
+    shown = tab.quotes_in_view(w.state)
+    assert shown and all(q.tone.label == "negative" for q in shown)
+
+
+def test_correct_a_speaker_survives_restart_and_another_path(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    term = next(q for q in tab.analysis.quotes if q.kind == "term")
+    menu = tab.correction_menu(term.id)
+    change = next(a for a in menu.actions() if a.text() == "Change speaker").menu()
+    tsai = next(a for a in change.actions() if a.text() == "Tsai Ing-wen")
+    tsai.trigger()
+    fixed = tab.analysis.quote_by_id(term.id)
+    assert fixed.attribution == "person"
+    assert tab.analysis.speaker_by_id(fixed.speaker).name == "Tsai Ing-wen"
+    assert "corrected by a person" in __import__("stance_reader.export.marks", fromlist=["x"]).describe(
+        tab.analysis, fixed)
+    w.close()
+    copy = tmp_path / "moved-story.txt"
+    shutil.copy(SAMPLE, copy)
+    w2 = make_window()
+    tab2 = open_and_wait(qtbot, w2, copy)
+    again = tab2.analysis.quote_by_id(term.id)
+    assert tab2.analysis.speaker_by_id(again.speaker).name == "Tsai Ing-wen"
+    assert tab2.analysis.corrections
+
+
+def test_corrupt_file_shows_a_dialog_and_window_stays_usable(qtbot, make_window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown = []
+    monkeypatch.setattr("stance_reader.ui.main_window.show_error",
+                        lambda parent, exc, path=None: shown.append((str(exc), path)))
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a document")
+    w = make_window()
+    w.open_path(str(bad))
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert "broken.docx" in shown[0][0] and "not a readable Word document" in shown[0][0]
+    assert w.current_tab() is None  # nothing half-open
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    assert tab.analysis is not None
+
+
+def test_cancel_keeps_the_text(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    long = tmp_path / "long.txt"
+    long.write_text((SAMPLE.read_text(encoding="utf-8") + "\n\n") * 40, encoding="utf-8")
+    w = make_window()
+    tab = w.open_path(str(long))
+    qtbot.waitUntil(lambda: tab.article is not None, timeout=30_000)
+    with qtbot.waitSignal(tab.cancelled, timeout=60_000):
+        w.cancel_current()
+    assert tab.analysis is None and tab.view.text.toPlainText().startswith("Taiwan will not")
+
+
+def test_drop_files_and_recent_menu(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    copy = tmp_path / "dropped.txt"
+    shutil.copy(SAMPLE, copy)
+    w = make_window()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(copy))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(w.document_ready, timeout=120_000):
+        w.dropEvent(event)
+    assert w.current_tab().path == str(copy)
+    copy.unlink()
+    w._fill_recent()
+    labels = [a.text() for a in w.recent_menu.actions()]
+    assert any("missing" in label for label in labels)
+
+
+def test_theme_switches_live(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    w.settings_store.update(theme="dark")
+    assert tab.view.text.palette().base().color().name() == PAGE["dark"]
+    w.settings_store.update(theme="light")
+    assert tab.view.text.palette().base().color().name() == PAGE["light"]
+
+
+def test_save_annotated_copy_asks_before_replacing(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    out = tmp_path / "copy.html"
+    assert w.write_copy(tab.analysis, "html", out)
+    assert not w.write_copy(tab.analysis, "html", out, confirm=lambda p: False)
+    assert w.write_copy(tab.analysis, "json", tmp_path / "copy.json", confirm=lambda p: True)
