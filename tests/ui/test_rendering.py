@@ -31,6 +31,7 @@ def test_each_quote_shows_its_speaker_colour_only_with_the_layer_on(qapp, sample
         view.set_state(LayerState(on=frozenset(layers)))
         view.resize(1000, 2400)
         view.set_analysis(sample_analysis)
+        view.ensure_styled()
         view.show()
         view.layout().activate()
         image = view.text.viewport().grab().toImage()

@@ -56,7 +56,7 @@ class _Item:
 
 
 def _parse(nlp: Language, article: Article, quoted: set[int], progress: ProgressFn,
-           cancel: CancelToken | None) -> list[Doc]:
+           cancel: CancelToken | None, batch_size: int) -> list[Doc]:
     """One Doc per paragraph; paragraphs without quotation or cue get entities only."""
     text = article.text
     paras = [text[p.start:p.end] for p in article.paragraphs]
@@ -70,7 +70,7 @@ def _parse(nlp: Language, article: Article, quoted: set[int], progress: Progress
     for indices, extra in ((full, []), (light, list(NO_PARSE))):
         off = [n for n in (*disabled, *extra) if n in nlp.pipe_names]
         for i, doc in zip(indices, nlp.pipe((paras[i] for i in indices), disable=off,
-                                            batch_size=256)):
+                                            batch_size=batch_size)):
             docs[i] = doc
             done += 1
             if done % 8 == 0 or done == total:
@@ -82,8 +82,13 @@ def _parse(nlp: Language, article: Article, quoted: set[int], progress: Progress
 
 def analyse(article: Article, *, nlp: Language | None = None,
             progress: ProgressFn | None = None, cancel: CancelToken | None = None,
-            tone: ToneModel | None = None, model: str | None = None) -> Analysis:
-    """Analyse an article. Raises Cancelled if `cancel` is set, ModelMissing without a model."""
+            tone: ToneModel | None = None, model: str | None = None,
+            batch_size: int = 256) -> Analysis:
+    """Analyse an article. Raises Cancelled if `cancel` is set, ModelMissing without a model.
+
+    `batch_size` is the number of paragraphs spaCy parses per call: large for throughput
+    (the command line), small in the window so the GUI thread gets the interpreter often.
+    """
     from stance_reader.core.nlp import load_pipeline, model_info
 
     progress = progress or no_progress
@@ -104,7 +109,7 @@ def analyse(article: Article, *, nlp: Language | None = None,
     for s in top:
         by_para.setdefault(s.paragraph, []).append(s)
     progress(0.05, "parsing")
-    docs = _parse(nlp, article, set(by_para), progress, cancel)
+    docs = _parse(nlp, article, set(by_para), progress, cancel, batch_size)
 
     quotes: list[_Item] = []
     reported: list[_Item] = []

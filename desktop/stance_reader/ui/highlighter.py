@@ -57,6 +57,9 @@ def formats(analysis: Analysis, state: LayerState, colors: dict[str, SpeakerColo
                 continue
             f = QTextCharFormat()
             f.setBackground(QColor(mix(speaker_bg(r.speaker).name(), page, 0.55)))
+            # Reported speech carries its tone lightly: a dotted underline.
+            f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            f.setUnderlineColor(QColor(tone_color(r.tone.label, r.tone.compound, theme)))  # type: ignore[arg-type]
             out.append(Styled(r.start, r.end, f))
     for q in analysis.quotes:
         if q.kind == "term":
@@ -76,13 +79,6 @@ def formats(analysis: Analysis, state: LayerState, colors: dict[str, SpeakerColo
             f.setUnderlineColor(QColor(tone_color(q.tone.label, q.tone.compound, theme)))  # type: ignore[arg-type]
         if f.properties():
             out.append(Styled(q.start, q.end, f))
-    if "tone" in on and "reported" in on:
-        for r in analysis.reported:
-            if state.shows_speaker(r.speaker) and state.shows_tone(r.tone.label):
-                f = QTextCharFormat()
-                f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                f.setUnderlineColor(QColor(tone_color(r.tone.label, r.tone.compound, theme)))  # type: ignore[arg-type]
-                out.append(Styled(r.start, r.end, f))
     if "speaker_names" in on:
         for s in analysis.speakers:
             if not state.shows_speaker(s.id):

@@ -253,7 +253,11 @@ class MainWindow(QMainWindow):
             f"{tab.title}: {sum(q.kind != 'term' for q in analysis.quotes)} quotations, "
             f"{len(analysis.speakers)} speakers, {len(analysis.reported)} reported "
             f"({tab.timer.elapsed()} ms)", 8000)
-        self.document_ready.emit(tab)
+        if tab.view.is_styled:
+            self.document_ready.emit(tab)
+        else:
+            tab.view.styled.connect(lambda t=tab: self.document_ready.emit(t),
+                                    Qt.ConnectionType.SingleShotConnection)
 
     def _on_progress(self, tab: DocumentTab, fraction: float, stage: str) -> None:
         if tab is self.tabs.currentWidget():

@@ -3,7 +3,9 @@ with highlights by layer, hover details, zoom and find."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QToolTip, QVBoxLayout, QWidget)
@@ -14,6 +16,9 @@ from stance_reader.style.palette import SpeakerColor, speaker_colors
 from stance_reader.ui import theme as themes
 from stance_reader.ui.highlighter import OffsetMap, extra_selections, formats
 from stance_reader.ui.layers import LayerState
+
+# Lower layers first: later selections paint over earlier ones.
+LAYER_ORDER = ("reported", "speakers", "tone", "terms", "speaker_names", "cues")
 
 
 class ArticleText(QTextBrowser):
@@ -79,6 +84,8 @@ class ArticleText(QTextBrowser):
 class ReaderView(QWidget):
     """Header + article text + find bar, for one document."""
 
+    styled = Signal()  # every visible layer is drawn
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel()
@@ -121,38 +128,56 @@ class ReaderView(QWidget):
         self.zoom = 100
         self.font_family = ""
         self.state = LayerState()
+        self._shown_text: str | None = None
+        self._building = False
+        # Extra selections per layer for the current analysis, colours and narrowing, so
+        # toggling a layer only re-joins lists (no cursor is built again).
+        self._selection_cache: dict[tuple[Any, ...], list[Any]] = {}
         self._apply_fonts()
 
     # -- content ---------------------------------------------------------------------
     def show_text(self, text: str, title: str | None, byline: str | None, date: str | None) -> None:
-        """Show the article at once, before its analysis arrives."""
+        """Show the article at once, before its analysis arrives.
+
+        The document is built detached from the view (no layout while inserting): one block
+        per line, generous line height, small gaps for blank lines. Block separators count
+        one position each, like "\n", so offsets stay plain character offsets.
+        """
         self.text.analysis = None
+        self._shown_text = text
         self.text.offsets = OffsetMap(text)
-        self.text.setPlainText(text)
-        cursor = QTextCursor(self.text.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        block = QTextBlockFormat()
-        block.setLineHeight(155, 1)  # proportional: generous line spacing
-        block.setBottomMargin(4)
-        cursor.mergeBlockFormat(block)
-        # Blank lines between paragraphs: a small gap, not a full line.
+        doc = QTextDocument(self.text)
+        doc.setDefaultFont(self.text.font())
+        doc.setDocumentMargin(0)
+        body = QTextBlockFormat()
+        body.setLineHeight(155, 1)  # proportional: generous line spacing
+        body.setBottomMargin(4)
         gap = QTextBlockFormat()
         gap.setLineHeight(35, 1)
-        b = self.text.document().firstBlock()
-        while b.isValid():
-            if not b.text().strip():
-                c = QTextCursor(b)
-                c.mergeBlockFormat(gap)
-            b = b.next()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for i, line in enumerate(text.split("\n")):
+            fmt = body if line.strip() else gap
+            if i == 0:
+                cursor.setBlockFormat(fmt)
+            else:
+                cursor.insertBlock(fmt)
+            if line:
+                cursor.insertText(line)
+        cursor.endEditBlock()
+        self.text.setDocument(doc)  # the view deletes the document it owned before
+        self.text.update_margins()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        self._selection_cache.clear()
         self.title.setText(title or "")
         self.title.setVisible(bool(title))
         self.meta.setText(" · ".join(x for x in (byline, date) if x))
         self.meta.setVisible(bool(byline or date))
 
     def set_analysis(self, analysis: Analysis, overrides: dict[str, str] | None = None) -> None:
-        if self.analysis is None or self.analysis.text != analysis.text:
+        if self._shown_text != analysis.text:
             self.show_text(analysis.text, analysis.title, analysis.byline, analysis.date)
+        self._selection_cache.clear()
         self.analysis = analysis
         self.text.analysis = analysis
         self.colors = speaker_colors([s.id for s in analysis.speakers], overrides)
@@ -164,15 +189,62 @@ class ReaderView(QWidget):
         self.restyle()
 
     def restyle(self) -> None:
+        """Apply the current layers. Layers whose selections are not built yet are built
+        one per event-loop turn, so a long article never stalls the window."""
         if self.analysis is None:
             self.text.setExtraSelections([])
             return
-        styled = formats(self.analysis, self.state, self.colors, self.theme)
-        self.text.setExtraSelections(extra_selections(self.text.document(), styled,
-                                                      self.text.offsets))
+        self._apply_cached()
+        if self._missing() and not self._building:
+            self._building = True
+            QTimer.singleShot(0, self._build_next)
+
+    def _key(self, layer: str) -> tuple[Any, ...]:
+        return (layer, self.state.speakers, self.state.tone, self.theme)
+
+    def _missing(self) -> list[str]:
+        return [x for x in LAYER_ORDER if x in self.state.on and self._key(x) not in self._selection_cache]
+
+    def _build(self, layer: str) -> None:
+        assert self.analysis is not None
+        single = LayerState(on=frozenset({layer}), speakers=self.state.speakers, tone=self.state.tone)
+        styled = formats(self.analysis, single, self.colors, self.theme)
+        self._selection_cache[self._key(layer)] = extra_selections(
+            self.text.document(), styled, self.text.offsets)
+
+    def _build_next(self) -> None:
+        missing = self._missing() if self.analysis is not None else []
+        if missing:
+            self._build(missing[0])
+            self._apply_cached()
+        if len(missing) > 1:
+            QTimer.singleShot(0, self._build_next)
+        else:
+            self._building = False
+            self.styled.emit()
+
+    def ensure_styled(self) -> None:
+        """Build every missing layer now (offscreen renders, tests)."""
+        if self.analysis is None:
+            return
+        for layer in self._missing():
+            self._build(layer)
+        self._apply_cached()
+
+    @property
+    def is_styled(self) -> bool:
+        return self.analysis is not None and not self._missing()
+
+    def _apply_cached(self) -> None:
+        selections: list[Any] = []
+        for layer in LAYER_ORDER:
+            if layer in self.state.on:
+                selections.extend(self._selection_cache.get(self._key(layer), ()))
+        self.text.setExtraSelections(selections)
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme
+        self._selection_cache.clear()
         self.text.setPalette(themes.reading_palette(theme, self.text.palette()))
         self.header.setAutoFillBackground(True)
         self.header.setPalette(themes.reading_palette(theme, self.header.palette()))

@@ -49,6 +49,7 @@ def render_analysis(analysis, *, layers: list[str] | None, theme: str, width: in
     view.set_state(LayerState(on=frozenset(layers) if layers is not None else frozenset(LAYERS)))
     view.resize(width, 800)
     view.set_analysis(analysis)
+    view.ensure_styled()
     from PySide6.QtCore import Qt
 
     view.text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -127,8 +127,10 @@ class VoicesPanel(QWidget):
         self.model.set_voices(analysis, colors, theme)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(COLUMNS)):
+        for col in range(1, len(COLUMNS) - 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(len(COLUMNS) - 1, 110)
         self._fill_stance(analysis)
 
     def _fill_stance(self, analysis: Analysis | None) -> None:

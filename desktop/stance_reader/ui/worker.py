@@ -23,7 +23,7 @@ Analyser = Callable[[Article, Callable[[float, str], None], CancelToken], Analys
 def default_analyser(model: str | None = None) -> Analyser:
     def run(article: Article, progress: Callable[[float, str], None], cancel: CancelToken) -> Analysis:
         from stance_reader.core.pipeline import analyse
-        return analyse(article, progress=progress, cancel=cancel, model=model)
+        return analyse(article, progress=progress, cancel=cancel, model=model, batch_size=8)
     return run
 
 
