@@ -66,18 +66,16 @@ def run(files: list[str], *, model: str | None = None) -> int:
     except Exception:  # resources missing in an odd install: run without an icon
         pass
     install_excepthook()
-    forward = None
-    try:
-        from stance_reader.ui import single_instance
-        forward = single_instance
-    except ImportError:
-        pass
+    from stance_reader.ui import single_instance
+
+    opener = single_instance.FileOpenFilter(app)
     settings = SettingsStore(user_paths().settings_file)
     settings.load()
-    if forward is not None and settings.settings.single_instance:
-        if forward.forward_to_running(files):
-            return 0
+    unique = settings.settings.single_instance
+    if unique and single_instance.forward_to_running(files):
+        return 0  # the running window took the files
     window = create_window(files, model=model, app=app)
-    if forward is not None and settings.settings.single_instance:
-        forward.listen(window)
+    opener.attach(window)
+    if unique:
+        window._instance_server = single_instance.listen(window)
     return app.exec()
