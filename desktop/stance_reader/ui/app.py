@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
+import time
 
 from stance_reader.store.history import open_history
 from stance_reader.store.paths import user_paths
@@ -78,4 +80,13 @@ def run(files: list[str], *, model: str | None = None) -> int:
     opener.attach(window)
     if unique:
         window._instance_server = single_instance.listen(window)
+    if os.environ.get("STANCE_READER_EXIT_AFTER_SHOW"):
+        # Start-up measurement (tests/benchmarks/bench_startup.py): report and quit once
+        # the window has been shown and the event loop runs.
+        from PySide6.QtCore import QTimer
+
+        def report() -> None:
+            print(f"window-shown {time.time():.3f}", flush=True)
+            app.quit()
+        QTimer.singleShot(0, report)
     return app.exec()
