@@ -19,7 +19,9 @@ import json
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
+
+from stance_reader.evaluate.jsonl import read_jsonl
 
 TRIM = " \t\n\"'“”‘’«».,;:!?…"
 
@@ -135,17 +137,13 @@ def report(c: Counts, name: str) -> dict[str, float]:
     }
 
 
-def read_records(path: str) -> Iterator[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                record["text"], record["quotes"]  # noqa: B018
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: not a PolNeAR-format record ({exc})") from exc
-            yield record
+def _check(record: dict[str, Any]) -> None:
+    if not isinstance(record["text"], str) or not isinstance(record["quotes"], list):
+        raise TypeError("text must be a string and quotes a list")
+
+
+def read_records(path: str) -> list[dict[str, Any]]:
+    return read_jsonl(path, _check, "PolNeAR-format")
 
 
 def _ours(records: list[dict[str, Any]], model: str | None) -> tuple[Counts, float]:
@@ -212,7 +210,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
     args = parser.parse_args(argv)
     try:
-        records = list(read_records(args.file))
+        records = read_records(args.file)
     except OSError as exc:
         print(f"error: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return 2

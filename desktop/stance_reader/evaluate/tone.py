@@ -13,14 +13,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from stance_reader.core.tone import CLASSES, ToneScorer, plain_vader_tone
+from stance_reader.evaluate.jsonl import read_jsonl
+from stance_reader.fileio import atomic_write_text
 
 
 def is_held_out(text: str) -> bool:
@@ -44,39 +44,21 @@ def accuracy(gold: list[str], pred: list[str]) -> float:
     return sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
 
 
+def _check(r: dict[str, Any]) -> None:
+    t = r["target"]
+    if not (isinstance(r["text"], str) and 0 <= int(t["start"]) <= int(t["end"]) <= len(r["text"])):
+        raise ValueError("target offsets outside the text")
+    if r.get("label") not in (None, *CLASSES):
+        raise ValueError(f"label {r.get('label')!r} is not one of {CLASSES}")
+
+
 def read_records(path: str) -> list[dict[str, Any]]:
-    records = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                r = json.loads(line)
-                t = r["target"]
-                if not (isinstance(r["text"], str) and 0 <= int(t["start"]) <= int(t["end"])
-                        <= len(r["text"])):
-                    raise ValueError("target offsets outside the text")
-                if r.get("label") not in (None, *CLASSES):
-                    raise ValueError(f"label {r.get('label')!r} is not one of {CLASSES}")
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise ValueError(f"{path}:{n}: not a NewsMTSC-format record ({exc})") from exc
-            records.append(r)
-    return records
+    return read_jsonl(path, _check, "NewsMTSC-format")
 
 
 def _write_predictions(path: Path, rows: list[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for row in rows:
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
 
 
 def main(argv: list[str]) -> int:
