@@ -15,13 +15,16 @@ from stance_reader.style.palette import PAGE, TEXT, TONE_HUES, mix, speaker_colo
 
 
 def _ensure_app() -> None:
-    """Qt needs an application object for fonts; headless runs get the offscreen platform."""
-    from PySide6.QtGui import QGuiApplication
+    """Qt needs an application object for fonts; headless runs get the offscreen platform.
 
-    if QGuiApplication.instance() is None:
+    A QApplication (not a QGuiApplication), so a window can still open in this process.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _ensure_app.app = QGuiApplication(["stance-reader"])  # type: ignore[attr-defined]
+        _ensure_app.app = QApplication(["stance-reader"])  # type: ignore[attr-defined]
 
 
 def build_document(analysis: Analysis):  # type: ignore[no-untyped-def]
