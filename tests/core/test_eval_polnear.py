@@ -11,10 +11,10 @@ import pytest
 from tests.conftest import EVAL
 
 DEV = EVAL / "polnear_dev.jsonl"
-pytestmark = [pytest.mark.eval, pytest.mark.slow, pytest.mark.model,
-              pytest.mark.skipif(not DEV.exists(), reason="PolNeAR dev data not present")]
-
-
+@pytest.mark.eval
+@pytest.mark.slow
+@pytest.mark.model
+@pytest.mark.skipif(not DEV.exists(), reason="PolNeAR dev data not present")
 def test_dev_figures_meet_the_bar() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "stance_reader.evaluate", "quotes", str(DEV), "--json"],
