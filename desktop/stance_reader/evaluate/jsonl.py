@@ -26,3 +26,17 @@ def read_jsonl(path: str, check: Callable[[dict[str, Any]], None], kind: str) ->
                 raise ValueError(f"{path}:{n}: not a {kind} record ({exc})") from exc
             records.append(record)
     return records
+
+
+def read_or_report(path: str, check: Callable[[dict[str, Any]], None], kind: str
+                   ) -> list[dict[str, Any]] | None:
+    """`read_jsonl`, printing the reason on stderr and returning None on failure."""
+    import sys
+
+    try:
+        return read_jsonl(path, check, kind)
+    except OSError as exc:
+        print(f"error: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    return None

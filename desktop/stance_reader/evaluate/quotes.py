@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from stance_reader.evaluate.jsonl import read_jsonl
+from stance_reader.evaluate.jsonl import read_jsonl, read_or_report
 
 TRIM = " \t\n\"'“”‘’«».,;:!?…"
 
@@ -209,13 +209,8 @@ def main(argv: list[str]) -> int:
                         help="also score a baseline on the same data")
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
     args = parser.parse_args(argv)
-    try:
-        records = read_records(args.file)
-    except OSError as exc:
-        print(f"error: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    records = read_or_report(args.file, _check, "PolNeAR-format")
+    if records is None:
         return 2
     records = records[: args.limit] if args.limit else records
     rows = []

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from stance_reader.core.tone import CLASSES, ToneScorer, plain_vader_tone
-from stance_reader.evaluate.jsonl import read_jsonl
+from stance_reader.evaluate.jsonl import read_jsonl, read_or_report
 from stance_reader.fileio import atomic_write_text
 
 
@@ -70,13 +70,8 @@ def main(argv: list[str]) -> int:
                         help="only the records set aside before training")
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
     args = parser.parse_args(argv)
-    try:
-        records = read_records(args.file)
-    except OSError as exc:
-        print(f"error: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    records = read_or_report(args.file, _check, "NewsMTSC-format")
+    if records is None:
         return 2
     if args.held_out:
         records = [r for r in records if is_held_out(r["text"])]
