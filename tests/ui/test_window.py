@@ -162,3 +162,17 @@ def test_save_annotated_copy_asks_before_replacing(qtbot, make_window, tmp_path)
     assert w.write_copy(tab.analysis, "html", out)
     assert not w.write_copy(tab.analysis, "html", out, confirm=lambda p: False)
     assert w.write_copy(tab.analysis, "json", tmp_path / "copy.json", confirm=lambda p: True)
+
+
+def test_tone_thresholds_from_preferences_relabel_live(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    before = {q.id: q.tone for q in tab.analysis.quotes}
+    w.settings_store.update(tone_positive=0.9, tone_negative=-0.9)
+    after = {q.id: q.tone for q in tab.analysis.quotes}
+    assert all(t.label == "neutral" for t in after.values() if abs(t.compound) < 0.9)
+    assert [t.compound for t in after.values()] == [t.compound for t in before.values()]
+    counts = {w.layers_panel.tree.topLevelItem(1).child(j).text(0):
+              w.layers_panel.tree.topLevelItem(1).child(j).text(1) for j in range(3)}
+    assert counts["neutral"] == str(sum(q.kind != "term" and abs(q.tone.compound) < 0.9
+                                        for q in tab.analysis.quotes))

@@ -24,7 +24,9 @@ from typing import Any
 
 import numpy as np
 
-from stance_reader.core.analysis import Tone
+from dataclasses import replace
+
+from stance_reader.core.analysis import Analysis, Tone
 
 POSITIVE = 0.05
 NEGATIVE = -0.05
@@ -172,6 +174,33 @@ class ToneScorer:
         if not text.strip() or not 0 <= start <= end <= len(text):
             return Tone(0.0, "neutral")
         return compound_from(self._toward.proba(*target_features(text, start, end)))
+
+
+def relabel(analysis: Analysis, positive: float = POSITIVE, negative: float = NEGATIVE) -> Analysis:
+    """Labels by a person's thresholds (Preferences); scores stay, and tones a person set
+    by hand are kept."""
+    if (positive, negative) == (POSITIVE, NEGATIVE) and all(
+            t.label == label_for(t.compound) for t in _tones(analysis)):
+        return analysis
+    fixed = {c.target for c in analysis.corrections if c.field == "tone"}
+
+    def lab(t: Tone) -> Tone:
+        label = ("positive" if t.compound >= positive else
+                 "negative" if t.compound <= negative else "neutral")
+        return Tone(t.compound, label)  # type: ignore[arg-type]
+
+    def item(x: Any) -> Any:
+        targets = tuple(replace(t, tone=lab(t.tone)) for t in x.targets)
+        return replace(x, targets=targets) if x.id in fixed else replace(
+            x, tone=lab(x.tone), targets=targets)
+
+    return replace(analysis, quotes=tuple(item(q) for q in analysis.quotes),
+                   reported=tuple(item(r) for r in analysis.reported))
+
+
+def _tones(analysis: Analysis) -> list[Tone]:
+    fixed = {c.target for c in analysis.corrections if c.field == "tone"}
+    return [x.tone for x in (*analysis.quotes, *analysis.reported) if x.id not in fixed]
 
 
 def plain_vader_tone(text: str) -> Tone:

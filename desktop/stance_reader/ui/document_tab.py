@@ -39,6 +39,7 @@ class DocumentTab(QWidget):
         self.analysis: Analysis | None = None
         self.job: AnalysisJob | None = None
         self.color_overrides: dict[str, str] = {}
+        self.thresholds: tuple[float, float] = (0.05, -0.05)  # positive from, negative to
         self.view.text.context_requested.connect(self._on_context_requested)
         self.timer = QElapsedTimer()
 
@@ -80,6 +81,10 @@ class DocumentTab(QWidget):
         self.cancelled.emit()
 
     def set_analysis(self, analysis: Analysis) -> None:
+        """Show an analysis, its tone labels following the person's thresholds."""
+        from stance_reader.core.tone import relabel
+
+        analysis = relabel(analysis, *self.thresholds)
         self.analysis = analysis
         self.view.set_analysis(analysis, self.color_overrides)
 

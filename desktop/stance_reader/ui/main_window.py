@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         tab = DocumentTab(path)
         tab.view.set_theme(self.theme)
         s = self.settings_store.settings
+        tab.thresholds = (s.tone_positive, s.tone_negative)
         tab.view.set_fonts(s.font_family, s.font_size, s.zoom, s.reading_width)
         tab.view.set_state(self.state)
         tab.loaded.connect(lambda art, t=tab: self._on_loaded(t, art))
@@ -469,6 +470,12 @@ class MainWindow(QMainWindow):
         elif key in ("font_family", "font_size", "zoom", "reading_width"):
             for tab in self._tabs():
                 tab.view.set_fonts(s.font_family, s.font_size, s.zoom, s.reading_width)
+        elif key in ("tone_positive", "tone_negative"):
+            for tab in self._tabs():
+                tab.thresholds = (s.tone_positive, s.tone_negative)
+                if tab.analysis is not None:
+                    tab.set_analysis(tab.analysis)
+            self._refresh_panels()
         elif key == "default_layers":
             self.set_layer_state(LayerState(on=frozenset(s.default_layers)))
             self._refresh_panels()
