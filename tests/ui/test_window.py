@@ -176,3 +176,17 @@ def test_tone_thresholds_from_preferences_relabel_live(qtbot, make_window) -> No
               w.layers_panel.tree.topLevelItem(1).child(j).text(1) for j in range(3)}
     assert counts["neutral"] == str(sum(q.kind != "term" and abs(q.tone.compound) < 0.9
                                         for q in tab.analysis.quotes))
+
+
+def test_recolour_and_rename_a_speaker_are_kept(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    tan = next(s for s in tab.analysis.speakers if s.name == "Tan Kefei")
+    tab.recolour_speaker(tan.id, "#ff00ff")
+    tab.rename_speaker(tan.id, "Tan Kefei (spokesman)")
+    assert tab.view.colors[tan.id].hue == "#ff00ff"
+    w.close()
+    w2 = make_window()
+    tab2 = open_and_wait(qtbot, w2, SAMPLE)
+    assert tab2.view.colors[tan.id].hue == "#ff00ff"
+    assert tab2.analysis.speaker_by_id(tan.id).name == "Tan Kefei (spokesman)"

@@ -243,6 +243,11 @@ class MainWindow(QMainWindow):
             record = None
         if record is not None and record.layers:
             self.state = LayerState.from_dict(record.layers, self.state)
+            colors = record.layers.get("colors")
+            if isinstance(colors, dict) and colors:
+                tab.color_overrides = {str(k): str(v) for k, v in colors.items()}
+                tab.view.set_analysis(tab.analysis, tab.color_overrides)  # type: ignore[arg-type]
+            tab.view.set_state(self.state)
         self.tabs.setTabText(self.tabs.indexOf(tab), _short(tab.title))
         if tab is self.tabs.currentWidget():
             self._refresh_panels()
@@ -500,7 +505,9 @@ class MainWindow(QMainWindow):
         speaker = next(iter(self.state.speakers), None) if self.state.speakers else None
         try:
             self.history.set_view_state(tab.analysis.source.sha256, scroll=scroll,
-                                        layers=self.state.to_dict(), speaker=speaker)
+                                        layers={**self.state.to_dict(),
+                                                "colors": tab.color_overrides},
+                                        speaker=speaker)
         except Exception as exc:
             log.warning("view state not saved: %s", exc)
 
