@@ -190,3 +190,29 @@ def test_recolour_and_rename_a_speaker_are_kept(qtbot, make_window) -> None:  # 
     tab2 = open_and_wait(qtbot, w2, SAMPLE)
     assert tab2.view.colors[tan.id].hue == "#ff00ff"
     assert tab2.analysis.speaker_by_id(tan.id).name == "Tan Kefei (spokesman)"
+
+
+def test_hover_details_find_and_not_a_quote(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from stance_reader.export.marks import describe
+
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    text = tab.view.text
+    tan = next(q for q in tab.analysis.quotes if "delusory" in tab.analysis.text[q.start:q.end])
+    cursor = text.textCursor()
+    cursor.setPosition(tan.start + 5)
+    text.setTextCursor(cursor)
+    text.ensureCursorVisible()
+    point = text.cursorRect().center()
+    assert text.item_at(point) == tan.id
+    detail = describe(tab.analysis, tan)
+    assert "Tan Kefei" in detail and "cue: said" in detail and "negative" in detail
+    tab.view.find_edit.setText("strategic ambiguity")
+    assert tab.view.find(backward=False)
+    assert text.textCursor().selectedText() == "strategic ambiguity"
+    tab.view.find_edit.setText("no such words here")
+    assert not tab.view.find(backward=False) and tab.view.find_status.text() == "Not found"
+    menu = tab.correction_menu(tan.id)
+    next(a for a in menu.actions() if a.text() == "Not a quotation").trigger()
+    assert tab.analysis.quote_by_id(tan.id) is None
+    assert tab.analysis.corrections[-1].field == "removed"
