@@ -203,7 +203,11 @@ def test_hover_details_find_and_not_a_quote(qtbot, make_window) -> None:  # type
     cursor.setPosition(tan.start + 5)
     text.setTextCursor(cursor)
     text.ensureCursorVisible()
-    point = text.cursorRect().center()
+    from PySide6.QtCore import QPoint
+
+    rect = text.cursorRect()  # the line box is taller than the cursor: find the glyphs
+    point = next(QPoint(rect.x() + 3, rect.top() + dy) for dy in range(40)
+                 if text.cursorForPosition(QPoint(rect.x() + 3, rect.top() + dy)).position() > tan.start)
     assert text.item_at(point) == tan.id
     detail = describe(tab.analysis, tan)
     assert "Tan Kefei" in detail and "cue: said" in detail and "negative" in detail
