@@ -85,3 +85,28 @@ def test_direct_quote_sentence_is_not_also_reported(nlp) -> None:  # type: ignor
 def test_hyphenated_names_stay_whole(nlp) -> None:  # type: ignore[no-untyped-def]
     a = run(nlp, "Chiu Kuo-cheng told the AP that the island was ready.")
     assert [s.name for s in a.speakers] == ["Chiu Kuo-cheng"]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["“", "”", '"', "'", "‘", "’", " said ", " told ", "according to ", "Ann Lee", "he",
+          ", ", ". ", "\n\n", "\n", ":", "—", "The minister", " that ", "«", "»", "x", "We"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=40))
+def test_any_text_analyses_within_bounds(nlp, pieces) -> None:  # type: ignore[no-untyped-def]
+    text = "".join(pieces)
+    if not text.strip():
+        return
+    a = run(nlp, text)
+    ids = {s.id for s in a.speakers}
+    for item in (*a.quotes, *a.reported):
+        assert 0 <= item.start < item.end <= len(text)
+        assert item.speaker is None or item.speaker in ids
+        if item.source:
+            assert 0 <= item.source.start < item.source.end <= len(text)
+    for s in a.speakers:
+        assert s.name.strip()
+    assert run(nlp, text) == a

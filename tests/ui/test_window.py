@@ -220,3 +220,24 @@ def test_hover_details_find_and_not_a_quote(qtbot, make_window) -> None:  # type
     next(a for a in menu.actions() if a.text() == "Not a quotation").trigger()
     assert tab.analysis.quote_by_id(tan.id) is None
     assert tab.analysis.corrections[-1].field == "removed"
+
+
+def test_preferences_dialog_applies_changes_live(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from stance_reader.store.settings import SettingsStore
+    from stance_reader.store.paths import user_paths
+    from stance_reader.ui.preferences import PreferencesDialog
+
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    dialog = PreferencesDialog(w.settings_store, w)
+    qtbot.addWidget(dialog)
+    dialog.widgets["theme"].setCurrentText("dark")
+    assert w.theme == "dark" and tab.view.text.palette().base().color().name() == PAGE["dark"]
+    dialog.widgets["reading_width"].setValue(50)
+    assert tab.view.text.measure == 50
+    dialog.layer_boxes["cues"].setChecked(False)
+    assert "cues" not in w.state.on
+    saved = SettingsStore(user_paths().settings_file)
+    saved.load()
+    assert saved.settings.theme == "dark" and saved.settings.reading_width == 50
+    assert "cues" not in saved.settings.default_layers
