@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from stance_reader.core.analysis import Cue, Offsets
-from stance_reader.core.cues import ACT_FORMS, AGENT_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
+from stance_reader.core.cues import ACT_FORMS, AGENT_NOUNS, QUOTE_FORMS, SPEECH_FORMS, THOUGHT_FORMS
 from stance_reader.core.quotes import QuoteSpan
 
 if TYPE_CHECKING:
@@ -226,14 +226,16 @@ def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
     for sent in sents:
         for tok in sent:
             pos = tok.idx + offset
-            if _inside(pos, quotes) or not _is_cue_token(tok, SPEECH_FORMS):
+            if _inside(pos, quotes) or not _is_cue_token(tok, QUOTE_FORMS):
                 continue
             distance = quote.start - pos if pos < quote.start else pos - quote.end
+            if tok.lower_ not in SPEECH_FORMS and tok.lower_ != "according" and distance > 30:
+                continue  # "echo", "yell", "answer" cue a quotation only right beside it
             if best is None or distance < best[0]:
                 best = (distance, tok)
     if best is not None:
         return attribution_for(best[1], offset, quotes)
-    dashed = _dash_attribution(doc, offset, quote)
+    dashed = _dash_attribution(doc, offset, quote) or _trailing_attribution(doc, offset, quote)
     if dashed is not None:
         return dashed
     # "Trump: “…”" or "She put it this way: “…”"
@@ -252,6 +254,11 @@ def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
             subj = subject_of(root)
             if subj is not None and subj.idx < i:
                 mention = mention_for(subj, offset)
+            else:  # a headline: "Trump: ‘…’" with no entity found
+                before = [t for t in doc if t.idx + len(t) <= i and t.tag_ == "NNP"
+                          and t.idx >= colon.sent.start_char]
+                if before and before[-1].idx + len(before[-1]) >= i - 1:
+                    mention = mention_for(before[-1], offset)
         return Attribution(Cue(i + offset, i + 1 + offset, ":"), mention, "colon")
     return None
 
@@ -286,6 +293,26 @@ def _dash_attribution(doc: Doc, offset: int, quote: QuoteSpan) -> Attribution | 
     return None
 
 
+_TRAILING = re.compile(
+    r"[\s,]*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+"
+    r"(?P<cue>[a-z]+)\b")
+
+
+def _trailing_attribution(doc: Doc, offset: int, quote: QuoteSpan) -> Attribution | None:
+    """'“…” Viguerie notes.' when the tagger took the verb for a noun: a name or pronoun
+    and a cue word right after the closing mark."""
+    m = _TRAILING.match(doc.text, quote.end - offset)
+    if m is None or m.group("cue") not in QUOTE_FORMS:
+        return None
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    if span is None:
+        return None
+    mention = mention_for(span.root, offset) or Mention(
+        span.start_char + offset, span.end_char + offset, span.text, "unknown")
+    return Attribution(Cue(m.start("cue") + offset, m.end("cue") + offset, m.group("cue")),
+                       mention, "cue")
+
+
 def _content_tokens(tok: Token) -> list[Token]:
     """What the source put forward: a complement clause, an object, or, for "…, he said,
     …" and "according to X", the rest of the sentence."""
@@ -312,9 +339,16 @@ def introduction(doc: Doc, offset: int, quotes: Sequence[QuoteSpan]) -> Attribut
     if not doc.text.rstrip().endswith(":") or not len(doc):
         return None
     sent = list(doc.sents)[-1]
-    cues = [t for t in sent if _is_cue_token(t, SPEECH_FORMS) and not _inside(t.idx + offset, quotes)]
+    cues = [t for t in sent if _is_cue_token(t, QUOTE_FORMS) and not _inside(t.idx + offset, quotes)]
     if cues:
         return attribution_for(cues[-1], offset, quotes)
+    subj = subject_of(sent.root)
+    if subj is not None and not _inside(subj.idx + offset, quotes):
+        # "President Clinton released the following statement:", "He then listed …:"
+        mention = mention_for(subj, offset)
+        if mention is not None:
+            end = len(doc.text.rstrip()) + offset
+            return Attribution(Cue(end - 1, end, ":"), mention, "colon")
     names = [e for e in sent.ents if e.label_ in ("PERSON", "ORG")]
     if names:
         colon = doc.text.rstrip()

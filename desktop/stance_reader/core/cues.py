@@ -18,7 +18,13 @@ SPEECH_VERBS = (
     "repeat whisper demand propose speak tout dismiss blast slam threaten mention "
     "lament question charge insist advise inform assure reiterate affirm retort agree "
     "disclose divulge refer label dub brand nickname mock chant deride hail decry "
-    "condemn denounce applaud welcome sing"
+    "condemn denounce applaud welcome sing declare"
+).split()
+# Verbs that introduce a quotation but, on their own, are too common to mark reported
+# speech ("her pleading with officers", "does not answer whether").
+QUOTE_VERBS = (
+    "answer echo exclaim interject muse yell scream cry plead beg mutter brag confide gush "
+    "marvel scoff snap snipe vent fume rail thunder chant shout"
 ).split()
 # Verbs that report a belief, finding or intention: reported speech only, never a cue for
 # a direct quotation.
@@ -100,8 +106,9 @@ def _inflect(verb: str) -> list[str]:
 
 SPEECH_FORMS: frozenset[str] = frozenset(f for v in SPEECH_VERBS for f in _inflect(v))
 THOUGHT_FORMS: frozenset[str] = frozenset(f for v in THOUGHT_VERBS for f in _inflect(v))
+QUOTE_FORMS: frozenset[str] = SPEECH_FORMS | frozenset(f for v in QUOTE_VERBS for f in _inflect(v))
 ACT_FORMS: frozenset[str] = frozenset(f for v in ACT_VERBS for f in _inflect(v))
-ALL_FORMS = SPEECH_FORMS | THOUGHT_FORMS | ACT_FORMS
+ALL_FORMS = QUOTE_FORMS | THOUGHT_FORMS | ACT_FORMS
 
 # A cheap pre-filter over raw paragraph text: does it contain anything that could be a
 # cue or a quotation? Paragraphs without one skip the dependency parse.
