@@ -168,7 +168,6 @@ def _is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
 def attribution_for(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Attribution:
     """Cue + speaker mention for a cue token (speaker None when it has no usable subject)."""
     subj = _according_to(tok) if tok.lower_ == "according" else subject_of(tok)
-    relative = _relative_pronoun(tok)
     if (subj is None or _inside(subj.idx + offset, quotes)) and tok.tag_ in ("VBG", "VBN"):
         # "…, asserting, ''…''": a participle whose parse went astray inside the quotation
         # speaks for the subject that opens its sentence.
@@ -177,12 +176,17 @@ def attribution_for(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Att
     mention = None
     if subj is not None and not _inside(subj.idx + offset, quotes):
         mention = mention_for(subj, offset)
+    return Attribution(_cue_span(tok, offset), _with_relative(mention, tok, offset), "cue")
+
+
+def _with_relative(mention: Mention | None, verb: Token, offset: int) -> Mention | None:
+    """"Kamin, who said …": the mention runs from the name to the relative pronoun, so
+    both the name and the word standing for it in the clause are marked."""
+    relative = _relative_pronoun(verb)
     if mention is not None and relative is not None and relative.idx + offset >= mention.end:
-        # "Kamin, who said …": the mention runs from the name to the relative pronoun, so
-        # both the name and the word standing for it in the clause are marked.
-        mention = Mention(mention.start, relative.idx + len(relative) + offset, mention.text,
-                          mention.kind)
-    return Attribution(_cue_span(tok, offset), mention, "cue")
+        return Mention(mention.start, relative.idx + len(relative) + offset, mention.text,
+                       mention.kind)
+    return mention
 
 
 def _relative_pronoun(verb: Token) -> Token | None:
@@ -391,7 +395,8 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
                 if mention is None or (mention.kind == "unknown"
                                        and subj.lower_ not in AGENT_NOUNS):
                     continue
-                attribution = Attribution(_cue_span(tok, offset), mention, "cue")
+                attribution = Attribution(_cue_span(tok, offset),
+                                          _with_relative(mention, tok, offset), "cue")
             words = [t for t in content if not t.is_punct or _inside(t.idx + offset, quotes)]
             if not words:
                 continue

@@ -12,8 +12,8 @@ import re
 SPEECH_VERBS = (
     "say tell state add warn claim argue explain note announce insist write report declare "
     "acknowledge admit deny reply respond remark comment ask urge suggest predict promise "
-    "confirm reveal assert contend maintain allege tweet post testify recall conclude "
-    "continue describe call accuse criticize criticise praise complain observe emphasize "
+    "confirm reveal assert contend allege tweet post testify recall conclude "
+    "describe call accuse criticize criticise praise complain observe emphasize "
     "emphasise stress caution boast vow pledge concede counter quip joke shout recount "
     "repeat whisper demand propose speak tout dismiss blast slam threaten mention "
     "lament question charge insist advise inform assure reiterate affirm retort agree "
@@ -24,7 +24,7 @@ SPEECH_VERBS = (
 # speech ("her pleading with officers", "does not answer whether").
 QUOTE_VERBS = (
     "answer echo exclaim interject muse yell scream cry plead beg mutter brag confide gush "
-    "marvel scoff snap snipe vent fume rail thunder chant shout"
+    "marvel scoff snap snipe vent fume rail thunder chant shout continue maintain"
 ).split()
 # Verbs that report a belief, finding or intention: reported speech only, never a cue for
 # a direct quotation.
