@@ -217,16 +217,19 @@ def _inherit(quotes: list[_Item], intros: list[_Item], paragraphs: Sequence[Offs
     continues the last speaker of the previous paragraph (multi-paragraph quotations,
     follow-up paragraphs made only of a quotation).
     """
+    def named(o: _Item) -> bool:  # a speaker, or at least the words that name one
+        return o.cluster is not None or o.source is not None
+
     last_by_para: dict[int, _Item] = {}
-    introduced = {item.paragraph + 1: item for item in intros if item.cluster is not None}
+    introduced = {item.paragraph + 1: item for item in intros if named(item)}
     for q in quotes:
-        if q.cluster is not None:
+        if named(q):
             last_by_para[q.paragraph] = q
-    for i, q in enumerate(quotes):
-        if q.cluster is not None or (q.attribution is not None and q.attribution.cue
-                                     and q.attribution.mention is not None):
+    for q in quotes:
+        if named(q) or (q.attribution is not None and q.attribution.cue
+                        and q.attribution.mention is not None):
             continue
-        same = [o for o in quotes if o.paragraph == q.paragraph and o.cluster is not None
+        same = [o for o in quotes if o.paragraph == q.paragraph and named(o)
                 and o.how != "inherited"]
         donor = None
         before = [o for o in same if o.start < q.start]
