@@ -45,7 +45,7 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or QApplication([])  # noqa: F841
     from stance_reader.store.history import NullHistory
     from stance_reader.store.paths import user_paths
     from stance_reader.store.settings import SettingsStore

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from stance_reader.core import corrections
 from stance_reader.style.palette import PAGE
 from stance_reader.ui.layers import LAYERS
 from tests.conftest import SAMPLE

@@ -16,7 +16,7 @@ from stance_reader.core.analysis import Analysis
 from stance_reader.core.article import Article
 from stance_reader.core.corrections import replay
 from stance_reader.core.types import CancelToken
-from stance_reader.store.history import History, NullHistory, pipeline_key
+from stance_reader.store.history import History, NullHistory
 from stance_reader.store.settings import SettingsStore
 from stance_reader.ui import theme as themes
 from stance_reader.ui.dialogs import show_error
