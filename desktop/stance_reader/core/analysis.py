@@ -380,7 +380,8 @@ class Analysis:
         except (KeyError, TypeError, ValueError) as exc:
             raise AnalysisFileError(f"malformed analysis: {type(exc).__name__}: {exc}") from exc
         n = len(analysis.text)
-        for item in (*analysis.quotes, *analysis.reported):
+        items: list[Quote | ReportedSpan] = [*analysis.quotes, *analysis.reported]
+        for item in items:
             if not 0 <= item.start <= item.end <= n:
                 raise AnalysisFileError(f"malformed analysis: {item.id} lies outside the text")
         return analysis

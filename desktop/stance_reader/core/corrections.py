@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timezone
+from typing import Any
 
 from stance_reader.core.analysis import (
     TONE_LABELS, Analysis, Correction, Speaker, Tone)
@@ -18,7 +19,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _record(analysis: Analysis, correction: Correction, **changes: object) -> Analysis:
+def _record(analysis: Analysis, correction: Correction, **changes: Any) -> Analysis:
     return replace(analysis, corrections=(*analysis.corrections, correction), **changes)
 
 

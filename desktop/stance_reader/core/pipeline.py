@@ -148,29 +148,29 @@ def analyse(article: Article, *, nlp: Language | None = None,
     sent_bounds = _sentence_bounds(docs, paragraphs)
 
     out_quotes: list[Quote] = []
-    for n, (q, kind) in enumerate(zip(quotes, kinds), start=1):
-        attributed = kind != "term" and q.cluster is not None
-        named = kind != "term" and q.source is not None
-        inner = q.span.inner if q.span else Offsets(q.start, q.end)
+    for n, (qi, kind) in enumerate(zip(quotes, kinds), start=1):
+        attributed = kind != "term" and qi.cluster is not None
+        named = kind != "term" and qi.source is not None
+        inner = qi.span.inner if qi.span else Offsets(qi.start, qi.end)
         out_quotes.append(Quote(
-            id=f"q{n}", start=q.start, end=q.end, kind=kind,  # type: ignore[arg-type]
-            speaker=ids.get(q.cluster) if attributed and q.cluster is not None else None,
-            source=offsets_of(q.source) if named else None,
-            cue=q.attribution.cue if q.attribution and kind != "term" else None,
+            id=f"q{n}", start=qi.start, end=qi.end, kind=kind,  # type: ignore[arg-type]
+            speaker=ids.get(qi.cluster) if attributed and qi.cluster is not None else None,
+            source=offsets_of(qi.source) if named else None,
+            cue=qi.attribution.cue if qi.attribution and kind != "term" else None,
             tone=tone.score(text[inner.start:inner.end]),
-            targets=_targets(text, inner, entities, entity_cluster, q.source, ids, index,
+            targets=_targets(text, inner, entities, entity_cluster, qi.source, ids, index,
                              sent_bounds, tone),
-            paragraph=q.paragraph, attribution=q.how if attributed else "none"))
+            paragraph=qi.paragraph, attribution=qi.how if attributed else "none"))
     out_reported: list[ReportedSpan] = []
-    for n, r in enumerate(reported, start=1):
+    for n, ri in enumerate(reported, start=1):
         out_reported.append(ReportedSpan(
-            id=f"r{n}", start=r.start, end=r.end,
-            speaker=ids.get(r.cluster) if r.cluster is not None else None,
-            source=offsets_of(r.source), cue=r.attribution.cue if r.attribution else None,
-            tone=tone.score(text[r.start:r.end]),
-            targets=_targets(text, Offsets(r.start, r.end), entities, entity_cluster, r.source,
+            id=f"r{n}", start=ri.start, end=ri.end,
+            speaker=ids.get(ri.cluster) if ri.cluster is not None else None,
+            source=offsets_of(ri.source), cue=ri.attribution.cue if ri.attribution else None,
+            tone=tone.score(text[ri.start:ri.end]),
+            targets=_targets(text, Offsets(ri.start, ri.end), entities, entity_cluster, ri.source,
                              ids, index, sent_bounds, tone),
-            paragraph=r.paragraph))
+            paragraph=ri.paragraph))
     model_name, model_version = model_info(nlp)
     progress(1.0, "done")
     return Analysis(
@@ -195,17 +195,17 @@ def _cluster(quotes: list[_Item], reported: list[_Item], intros: list[_Item],
         if what == 0:
             index.add(payload)
             continue
-        item: _Item = payload
-        mention = item.attribution.mention  # type: ignore[union-attr]
+        target: _Item = payload
+        mention = target.attribution.mention  # type: ignore[union-attr]
         assert mention is not None
         if mention.kind == "pronoun":
-            item.cluster = index.resolve_pronoun(mention)
+            target.cluster = index.resolve_pronoun(mention)
             how = "pronoun"
         else:
-            item.cluster = index.add(mention, speaking=True)
+            target.cluster = index.add(mention, speaking=True)
             how = "cue"
         # An unresolved pronoun or phrase still names the source in the text.
-        item.source, item.how = mention, how
+        target.source, target.how = mention, how
     return index
 
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from dataclasses import replace
 
-from stance_reader.core.analysis import Analysis, Tone
+from stance_reader.core.analysis import Analysis, Quote, ReportedSpan, Tone
 
 POSITIVE = 0.05
 NEGATIVE = -0.05
@@ -200,7 +200,8 @@ def relabel(analysis: Analysis, positive: float = POSITIVE, negative: float = NE
 
 def _tones(analysis: Analysis) -> list[Tone]:
     fixed = {c.target for c in analysis.corrections if c.field == "tone"}
-    return [x.tone for x in (*analysis.quotes, *analysis.reported) if x.id not in fixed]
+    items: list[Quote | ReportedSpan] = [*analysis.quotes, *analysis.reported]
+    return [x.tone for x in items if x.id not in fixed]
 
 
 def plain_vader_tone(text: str) -> Tone:

@@ -38,7 +38,7 @@ def voices(analysis: Analysis) -> list[Voice]:
     for order, s in enumerate(analysis.speakers):
         qs = [q for q in analysis.quotes if q.speaker == s.id and q.kind != "term"]
         rs = [r for r in analysis.reported if r.speaker == s.id]
-        tones = [x.tone for x in (*qs, *rs)]
+        tones = [q.tone for q in qs] + [r.tone for r in rs]
         mean = sum(t.compound for t in tones) / len(tones) if tones else 0.0
         result.append((-(words.get(s.id, 0)), -len(qs), order, Voice(
             s, len(qs), len(rs), words.get(s.id, 0),

@@ -48,9 +48,9 @@ def parse(data: bytes, name: str) -> Extracted:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))
             except Exception:  # unsupported encryption algorithms raise various errors
-                ok = 0
+                ok = False
             if not ok:
                 raise EncryptedDocument(f"{name} is a password-protected PDF; open it with "
                                         "its password elsewhere and save an unprotected copy")
