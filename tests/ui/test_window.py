@@ -239,3 +239,16 @@ def test_preferences_dialog_applies_changes_live(qtbot, make_window) -> None:  #
     saved.load()
     assert saved.settings.theme == "dark" and saved.settings.reading_width == 50
     assert "cues" not in saved.settings.default_layers
+
+
+def test_missing_model_from_preferences_is_reported_not_crashed(qtbot, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown = []
+    monkeypatch.setattr("stance_reader.ui.main_window.show_error",
+                        lambda parent, exc, path=None: shown.append(str(exc)))
+    w = make_window()
+    w.settings_store.update(spacy_model="en_core_web_trf_not_installed")
+    w.open_path(str(SAMPLE))
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    assert "not installed" in shown[0] and "pip install" in shown[0]
+    tab = w.current_tab()
+    assert tab is not None and tab.view.text.toPlainText().startswith("Taiwan")  # text stays

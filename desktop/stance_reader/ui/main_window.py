@@ -475,6 +475,10 @@ class MainWindow(QMainWindow):
         elif key in ("font_family", "font_size", "zoom", "reading_width"):
             for tab in self._tabs():
                 tab.view.set_fonts(s.font_family, s.font_size, s.zoom, s.reading_width)
+        elif key == "spacy_model":
+            # Used for the next document opened; a missing model is reported then.
+            self.model = s.spacy_model or None
+            self.analyser = self._cached_analyser(default_analyser(self.model))
         elif key in ("tone_positive", "tone_negative"):
             for tab in self._tabs():
                 tab.thresholds = (s.tone_positive, s.tone_negative)
