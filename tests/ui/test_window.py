@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from stance_reader.core import corrections
 from stance_reader.style.palette import PAGE
 from stance_reader.ui.layers import LAYERS
 from tests.conftest import SAMPLE
@@ -252,3 +253,14 @@ def test_missing_model_from_preferences_is_reported_not_crashed(qtbot, make_wind
     assert "not installed" in shown[0] and "pip install" in shown[0]
     tab = w.current_tab()
     assert tab is not None and tab.view.text.toPlainText().startswith("Taiwan")  # text stays
+
+
+def test_annotated_html_reopens_with_its_analysis_and_corrections(qtbot, make_window, sample_analysis, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from stance_reader import export
+
+    edited = corrections.set_tone(sample_analysis, "q1", "negative", at="2026-11-25T00:00:00+00:00")
+    copy = export.write(edited, "html", tmp_path / "story.annotated.html")
+    w = make_window()
+    tab = open_and_wait(qtbot, w, copy)
+    assert tab.analysis.quotes == edited.quotes and tab.analysis.corrections == edited.corrections
+    assert tab.view.text.toPlainText() == edited.text
