@@ -264,3 +264,16 @@ def test_annotated_html_reopens_with_its_analysis_and_corrections(qtbot, make_wi
     tab = open_and_wait(qtbot, w, copy)
     assert tab.analysis.quotes == edited.quotes and tab.analysis.corrections == edited.corrections
     assert tab.view.text.toPlainText() == edited.text
+
+
+def test_closing_a_tab_while_it_is_analysed_is_safe(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    long = tmp_path / "long.txt"
+    long.write_text((SAMPLE.read_text(encoding="utf-8") + "\n\n") * 30, encoding="utf-8")
+    w = make_window()
+    w.open_path(str(long))
+    w.close_tab(w.tabs.currentIndex())
+    import gc
+    gc.collect()
+    assert w.pool.waitForDone(60_000)
+    tab = open_and_wait(qtbot, w, SAMPLE)  # the window still works
+    assert tab.analysis is not None

@@ -44,6 +44,11 @@ class JobSignals(QObject):
     cancelled = Signal()
 
 
+# Jobs keep themselves alive until they have reported, even if the tab that started one
+# is closed meanwhile (a QRunnable collected while running would crash the pool thread).
+_alive: set[AnalysisJob] = set()
+
+
 class AnalysisJob(QRunnable):
     """Load (when given a path) then analyse. Catches everything; never touches widgets."""
 
@@ -55,6 +60,7 @@ class AnalysisJob(QRunnable):
         self.signals = JobSignals()
         self.cancel_token = CancelToken()
         self._analyser, self._path, self._article, self._loader = analyser, path, article, loader
+        _alive.add(self)
 
     def cancel(self) -> None:
         self.cancel_token.cancel()
@@ -77,6 +83,8 @@ class AnalysisJob(QRunnable):
         except Exception as exc:  # reported to the window, shown by show_error
             log.debug("analysis job failed", exc_info=True)
             self.signals.failed.emit(exc)
+        finally:
+            _alive.discard(self)
 
 
 def analysis_pool() -> QThreadPool:
