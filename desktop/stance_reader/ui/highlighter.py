@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
@@ -47,19 +48,36 @@ def formats(analysis: Analysis, state: LayerState, colors: dict[str, SpeakerColo
     page = PAGE[theme]  # type: ignore[index]
     on = state.on
 
+    cache: dict[Any, Any] = {}
+
     def speaker_bg(sid: str | None) -> QColor:
-        c = colors.get(sid or "")
-        return QColor(c.for_theme(theme) if c else mix("#999999", page, 0.45))  # type: ignore[arg-type]
+        key = ("bg", sid)
+        if key not in cache:
+            c = colors.get(sid or "")
+            cache[key] = QColor(c.for_theme(theme) if c else mix("#999999", page, 0.45))  # type: ignore[arg-type]
+        return cache[key]
+
+    def reported_bg(sid: str | None) -> QColor:
+        key = ("reported", sid)
+        if key not in cache:
+            cache[key] = QColor(mix(speaker_bg(sid).name(), page, 0.55))
+        return cache[key]
+
+    def tone_qcolor(label: str, compound: float) -> QColor:
+        key = ("tone", label, round(compound, 2))
+        if key not in cache:
+            cache[key] = QColor(tone_color(label, compound, theme))  # type: ignore[arg-type]
+        return cache[key]
 
     if "reported" in on:
         for r in analysis.reported:
             if not state.shows_speaker(r.speaker) or not state.shows_tone(r.tone.label):
                 continue
             f = QTextCharFormat()
-            f.setBackground(QColor(mix(speaker_bg(r.speaker).name(), page, 0.55)))
+            f.setBackground(reported_bg(r.speaker))
             # Reported speech carries its tone lightly: a dotted underline.
             f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            f.setUnderlineColor(QColor(tone_color(r.tone.label, r.tone.compound, theme)))  # type: ignore[arg-type]
+            f.setUnderlineColor(tone_qcolor(r.tone.label, r.tone.compound))
             out.append(Styled(r.start, r.end, f))
     for q in analysis.quotes:
         if q.kind == "term":
@@ -76,7 +94,7 @@ def formats(analysis: Analysis, state: LayerState, colors: dict[str, SpeakerColo
             f.setBackground(speaker_bg(q.speaker))
         if "tone" in on:
             f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            f.setUnderlineColor(QColor(tone_color(q.tone.label, q.tone.compound, theme)))  # type: ignore[arg-type]
+            f.setUnderlineColor(tone_qcolor(q.tone.label, q.tone.compound))
         if f.properties():
             out.append(Styled(q.start, q.end, f))
     if "speaker_names" in on:

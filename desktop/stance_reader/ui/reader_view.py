@@ -19,6 +19,7 @@ from stance_reader.ui.layers import LayerState
 
 # Lower layers first: later selections paint over earlier ones.
 LAYER_ORDER = ("reported", "speakers", "tone", "terms", "speaker_names", "cues")
+BUILD_CHUNK = 700  # text ranges styled per event-loop turn
 
 
 class ArticleText(QTextBrowser):
@@ -133,6 +134,7 @@ class ReaderView(QWidget):
         # Extra selections per layer for the current analysis, colours and narrowing, so
         # toggling a layer only re-joins lists (no cursor is built again).
         self._selection_cache: dict[tuple[Any, ...], list[Any]] = {}
+        self._partial: dict[tuple[Any, ...], tuple[list[Any], list[Any]]] = {}
         self._apply_fonts()
 
     # -- content ---------------------------------------------------------------------
@@ -169,6 +171,7 @@ class ReaderView(QWidget):
         self.text.update_margins()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self._selection_cache.clear()
+        self._partial.clear()
         self.title.setText(title or "")
         self.title.setVisible(bool(title))
         self.meta.setText(" · ".join(x for x in (byline, date) if x))
@@ -178,6 +181,7 @@ class ReaderView(QWidget):
         if self._shown_text != analysis.text:
             self.show_text(analysis.text, analysis.title, analysis.byline, analysis.date)
         self._selection_cache.clear()
+        self._partial.clear()
         self.analysis = analysis
         self.text.analysis = analysis
         self.colors = speaker_colors([s.id for s in analysis.speakers], overrides)
@@ -205,20 +209,35 @@ class ReaderView(QWidget):
     def _missing(self) -> list[str]:
         return [x for x in LAYER_ORDER if x in self.state.on and self._key(x) not in self._selection_cache]
 
-    def _build(self, layer: str) -> None:
+    def _styled(self, layer: str) -> Any:
         assert self.analysis is not None
         single = LayerState(on=frozenset({layer}), speakers=self.state.speakers, tone=self.state.tone)
-        styled = formats(self.analysis, single, self.colors, self.theme)
-        self._selection_cache[self._key(layer)] = extra_selections(
-            self.text.document(), styled, self.text.offsets)
+        return formats(self.analysis, single, self.colors, self.theme)
+
+    def _build(self, layer: str) -> None:
+        styled = self._partial.pop(self._key(layer), None) or (self._styled(layer), [])
+        items, done = styled
+        done.extend(extra_selections(self.text.document(), items[len(done):], self.text.offsets))
+        self._selection_cache[self._key(layer)] = done
 
     def _build_next(self) -> None:
+        """Build part of the first missing layer (at most BUILD_CHUNK ranges), then yield
+        to the event loop; a finished layer is shown at once."""
         missing = self._missing() if self.analysis is not None else []
         if missing:
-            self._build(missing[0])
-            self._apply_cached()
-        if len(missing) > 1:
-            QTimer.singleShot(0, self._build_next)
+            key = self._key(missing[0])
+            items, done = self._partial.get(key) or (self._styled(missing[0]), [])
+            chunk = items[len(done):len(done) + BUILD_CHUNK]
+            done.extend(extra_selections(self.text.document(), chunk, self.text.offsets))
+            if len(done) >= len(items):
+                self._partial.pop(key, None)
+                self._selection_cache[key] = done
+                self._apply_cached()
+                missing = missing[1:]
+            else:
+                self._partial[key] = (items, done)
+        if missing:
+            QTimer.singleShot(2, self._build_next)
         else:
             self._building = False
             self.styled.emit()
@@ -245,6 +264,7 @@ class ReaderView(QWidget):
     def set_theme(self, theme: str) -> None:
         self.theme = theme
         self._selection_cache.clear()
+        self._partial.clear()
         self.text.setPalette(themes.reading_palette(theme, self.text.palette()))
         self.header.setAutoFillBackground(True)
         self.header.setPalette(themes.reading_palette(theme, self.header.palette()))
