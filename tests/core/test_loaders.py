@@ -243,3 +243,13 @@ def test_any_bytes_give_an_article_or_a_clear_error(data: bytes, ext: str, prefi
     assert first.text.strip()
     assert all(0 <= p.start < p.end <= len(first.text) for p in first.paragraphs)
     assert load_bytes(blob, "x" + ext) == first
+
+
+def test_inline_q_elements_keep_their_quotation_marks() -> None:
+    page = ("<html><head><title>T</title></head><body><article><p>The minister spoke to "
+            "reporters on Monday about the budget, which has been debated for weeks.</p>"
+            "<p>She said <q>we will not <b>back</b> down on this budget</q> and left the room "
+            "quickly after the meeting ended in the capital.</p><p>The vote is expected next "
+            "week, after a final round of talks between the parties.</p></article></body></html>")
+    a = load_bytes(page.encode(), "q.html")
+    assert "She said “we will not back down on this budget” and left the room" in a.text

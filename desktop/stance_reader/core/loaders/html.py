@@ -52,14 +52,38 @@ def _body_paragraphs(tree: Any) -> list[str]:
     return out
 
 
-def parse_text(text: str, name: str) -> Extracted:
+def _mark_inline_quotes(tree: Any) -> Any:
+    """<q>…</q> shows quotation marks in a browser but has none in its text: write them in,
+    and fold the element into its paragraph, so the quotation survives extraction."""
+    for q in list(tree.iter("q")):
+        q.text = "“" + (q.text or "")
+        if len(q):
+            q[-1].tail = (q[-1].tail or "") + "”"
+        else:
+            q.text += "”"
+        q.drop_tag()
+    return tree
+
+
+def _parse_tree(text: str, name: str) -> Any:
     import lxml.html
-    import trafilatura
     from lxml.etree import ParserError
 
     try:
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_recall=True)
+        return _mark_inline_quotes(lxml.html.document_fromstring(text))
+    except (ParserError, ValueError) as exc:
+        raise CorruptDocument(f"{name} is not readable HTML: {exc}") from None
+
+
+def parse_text(text: str, name: str) -> Extracted:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(_parse_tree(text, name), with_metadata=True,
+                                          include_comments=False, include_tables=False,
+                                          favor_recall=True)
+    except CorruptDocument:
+        raise
     except Exception:  # trafilatura raises many kinds on odd pages; fall back below
         doc = None
     title = byline = date = None
@@ -69,12 +93,7 @@ def parse_text(text: str, name: str) -> Extracted:
         title, byline, date = get("title"), get("author"), get("date")
         main = get("text") or ""
         paragraphs = [p for p in main.split("\n") if p.strip()]
-    try:
-        tree = lxml.html.document_fromstring(text)
-    except (ParserError, ValueError) as exc:
-        if paragraphs:
-            return Extracted(paragraphs=tuple(paragraphs), title=title, byline=byline, date=date)
-        raise CorruptDocument(f"{name} is not readable HTML: {exc}") from None
+    tree = _parse_tree(text, name)
     if title is None:
         t = tree.find(".//title")
         title = t.text_content() if t is not None else None
