@@ -225,12 +225,14 @@ def _inherit(quotes: list[_Item], intros: list[_Item], paragraphs: Sequence[Offs
     for q in quotes:
         if named(q):
             last_by_para[q.paragraph] = q
+    by_para: dict[int, list[_Item]] = {}
+    for q in quotes:
+        by_para.setdefault(q.paragraph, []).append(q)
     for q in quotes:
         if named(q) or (q.attribution is not None and q.attribution.cue
                         and q.attribution.mention is not None):
             continue
-        same = [o for o in quotes if o.paragraph == q.paragraph and named(o)
-                and o.how != "inherited"]
+        same = [o for o in by_para[q.paragraph] if named(o) and o.how != "inherited"]
         donor = None
         before = [o for o in same if o.start < q.start]
         after = [o for o in same if o.start > q.start]
