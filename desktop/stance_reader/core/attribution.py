@@ -25,7 +25,7 @@ NAMED = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation",
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Participles and clauses whose subject is their head's subject: "..., stating that",
 # "..., adding", "and told".
-CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl")
+CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "acomp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,11 @@ def _entity_of(tok: Token) -> Span | None:
 def mention_for(tok: Token, offset: int) -> Mention | None:
     """The mention a subject token stands for: entity, apposition, pronoun or noun phrase."""
     doc = tok.doc
+    # "Sen. Elizabeth Warren (D-MA) said": a subject inside the parentheses after a name
+    # stands for the name.
+    opening = next((t for t in doc[max(0, tok.i - 4):tok.i] if t.text == "("), None)
+    if opening is not None and opening.i > 0 and any(t.text == ")" for t in doc[tok.i:tok.i + 4]):
+        tok = doc[opening.i - 1]
     lower = tok.lower_
     if lower in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
         return Mention(tok.idx + offset, tok.idx + len(tok) + offset, tok.text, "pronoun")
@@ -103,6 +108,10 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
                 start = owner.start_char  # "China's Foreign Ministry"
         kind = NAMED[ent.label_]
         return Mention(start + offset, end + offset, doc.text[start:end], kind)
+    if tok.tag_ == "CD" and tok.dep_ in SUBJECTS:
+        # Poll shares: "Six in 10 say …", "Nearly three in four said …"
+        span = doc[tok.left_edge.i:tok.right_edge.i + 1]
+        return Mention(span.start_char + offset, span.end_char + offset, span.text, "unknown")
     if tok.tag_.startswith("NN") or tok.tag_ == "PRP":
         left = tok.i
         for child in tok.lefts:
