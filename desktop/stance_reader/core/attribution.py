@@ -136,6 +136,8 @@ def subject_of(verb: Token, climb: tuple[str, ...] = CLIMB) -> Token | None:
                 return tok.head  # "Chiu, who said"
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a box labeled …": the noun is what was labelled
+            if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.head.tag_.startswith("NN"):
+                return tok.head  # "a man yelled “…”" parsed as a clause on "man"
             tok = tok.head
             continue
         break

@@ -60,7 +60,10 @@ def _parse(nlp: Language, article: Article, quoted: set[int], progress: Progress
     """One Doc per paragraph; paragraphs without quotation or cue get entities only."""
     text = article.text
     paras = [text[p.start:p.end] for p in article.paragraphs]
-    need = [i in quoted or may_attribute(p) for i, p in enumerate(paras)]
+    # Parse what can hold an attribution, and paragraphs ending in a colon: they may
+    # introduce the quotation that follows ("Clinton released the following statement:").
+    need = [i in quoted or may_attribute(p) or p.rstrip().endswith(":")
+            for i, p in enumerate(paras)]
     docs: list[Any] = [None] * len(paras)
     full = [i for i, n in enumerate(need) if n]
     light = [i for i, n in enumerate(need) if not n]
