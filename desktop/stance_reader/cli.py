@@ -4,6 +4,7 @@
     stance-reader annotate FILE... [--format F] [-o OUT | --output-dir DIR] [--force]
     stance-reader render FILE -o PNG [--layers L] [--theme light|dark] [--width PX]
     stance-reader history [--json] [--clear]
+    stance-reader collection PATH... -o SHEET [--jobs N] [--dask ADDRESS]
 
 Errors are shown here, in one place: one line on stderr naming the file and the reason,
 and a non-zero exit code; a traceback only with --debug.
@@ -19,10 +20,11 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from stance_reader import __version__
+from stance_reader.collection import commands as collection_commands
 from stance_reader.errors import StanceReaderError
 
 PROG = "stance-reader"
-COMMANDS = ("annotate", "render", "history")
+COMMANDS = ("annotate", "render", "history", "collection")
 FORMATS = ("json", "html", "pdf", "docx", "webannotation")
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -53,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="write one <stem>.<ext> per input into DIR")
     annotate.add_argument("--force", action="store_true",
                           help="replace existing output files")
+    collection_commands.add_jobs_option(annotate)
     _common(annotate)
 
     render = sub.add_parser("render", help="render the reading view of a file to a PNG")
@@ -69,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true", help="machine-readable output")
     history.add_argument("--clear", action="store_true", help="forget all history and caches")
     history.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    collection_commands.add_parser(sub, _common)
     return parser
 
 
@@ -116,15 +120,22 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.output_dir:
         Path(args.output_dir).mkdir(parents=True, exist_ok=True)
-    from stance_reader.core.nlp import load_pipeline
-    from stance_reader.core.tone import ToneScorer
+    from stance_reader.core.nlp import resolve_model
 
-    load_pipeline(args.model)  # once, and a missing model stops before any file
-    tone = ToneScorer()
+    resolve_model(args.model)  # a missing model stops before any file
     failures = 0
-    for src in files:
+    # Analysed on --jobs processes, each loading the model once; results in input order.
+    outcomes = collection_commands.annotate_outcomes([str(f) for f in files], args)
+    for src, outcome in zip(files, outcomes):
         try:
-            analysis = analyse_file(src, model=args.model, tone=tone)
+            analysis = outcome.analysis
+            if analysis is None:
+                failures += 1
+                _fail(f"{src}: {outcome.error}" + (" (run with --debug for details)"
+                                                   if outcome.internal and not args.debug else ""))
+                if args.debug and outcome.detail:
+                    print(outcome.detail, file=sys.stderr)
+                continue
             out = _output_path(src, args.format, args)
             if out is None:
                 sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
@@ -172,7 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(args.files, model=args.model)
     args = parser.parse_args(argv)
-    handlers = {"annotate": cmd_annotate, "render": cmd_render, "history": cmd_history}
+    handlers = {"annotate": cmd_annotate, "render": cmd_render, "history": cmd_history,
+                "collection": lambda a: collection_commands.cmd_collection(a, _fail)}
     try:
         return handlers[args.command](args)
     except StanceReaderError as exc:

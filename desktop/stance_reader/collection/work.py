@@ -1,0 +1,95 @@
+"""The per-article job, the same in this process, a pool worker or a Dask worker.
+
+Each process loads the spaCy pipeline and the tone model once (`warm`, the pool's
+initializer and the Dask worker plugin's setup) and keeps them in module globals; every
+article after that reuses them. Errors come back as values, never as exceptions, so one
+bad file never stops a collection and nothing unpicklable crosses a process boundary.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stance_reader.collection.outlet import HEAD_BYTES, outlet_of
+from stance_reader.core.analysis import Analysis
+from stance_reader.errors import StanceReaderError
+
+log = logging.getLogger(__name__)
+_tone: dict[str, Any] = {}  # per process: the tone scorer, built once
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One article's result: an analysis, or the reason there is none."""
+
+    path: str
+    analysis: Analysis | None = None
+    outlet: str | None = None
+    error: str | None = None
+    internal: bool = False  # the error is a bug of ours, not a problem of the file
+    detail: str | None = None  # the traceback of an internal error, for --debug
+
+
+def warm(model: str | None = None) -> None:
+    """Load the pipeline and the tone model in this process (once)."""
+    from stance_reader.core.nlp import load_pipeline
+
+    load_pipeline(model)
+    _tone_scorer()
+
+
+def _tone_scorer() -> Any:
+    if "scorer" not in _tone:
+        from stance_reader.core.tone import ToneScorer
+
+        _tone["scorer"] = ToneScorer()
+    return _tone["scorer"]
+
+
+def head_of(path: Path, analysis: Analysis) -> str:
+    """The start of a web page's file, where its metadata and address are; "" otherwise."""
+    if analysis.source.format != "html":
+        return ""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(HEAD_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _failure(path: str, exc: Exception) -> Outcome:
+    if isinstance(exc, StanceReaderError):
+        return Outcome(path, error=str(exc))
+    import traceback
+
+    return Outcome(path, error=f"internal error: {type(exc).__name__}: {exc}", internal=True,
+                   detail="".join(traceback.format_exception(exc)))
+
+
+def analyse_path(path: str, model: str | None = None) -> Outcome:
+    """Load and analyse the file at `path` (an annotated copy of ours reopens as it is)."""
+    from stance_reader.cli import analyse_file
+
+    try:
+        analysis = analyse_file(Path(path), model=model, tone=_tone_scorer())
+        return Outcome(path, analysis, outlet_of(analysis.byline, analysis.text,
+                                                 head_of(Path(path), analysis)))
+    except Exception as exc:  # every failure is reported as a value (see module docstring)
+        return _failure(path, exc)
+
+
+def analyse_bytes(data: bytes, path: str, model: str | None = None) -> Outcome:
+    """Analyse a file's bytes read elsewhere (a cluster worker needs no shared disk)."""
+    from stance_reader.core.loaders import load_bytes
+    from stance_reader.core.pipeline import analyse
+
+    try:
+        article = load_bytes(data, Path(path).name, path=path)
+        analysis = analyse(article, model=model, tone=_tone_scorer())
+        head = data[:HEAD_BYTES].decode("utf-8", "replace") if article.format == "html" else ""
+        return Outcome(path, analysis, outlet_of(analysis.byline, analysis.text, head))
+    except Exception as exc:
+        return _failure(path, exc)
