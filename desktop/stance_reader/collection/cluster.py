@@ -41,14 +41,14 @@ class ModelPlugin(_PluginBase):  # type: ignore[misc,valid-type]
         warm(self.model)
 
 
-def _client(address: str) -> Any:
+def _client(address: str, timeout: float) -> Any:
     try:
         from distributed import Client
     except ImportError:
         raise ClusterUnavailable(
             "--dask needs the cluster extra: pip install 'stance-reader[cluster]'") from None
     try:
-        return Client(address, timeout="20s")
+        return Client(address, timeout=f"{timeout}s")
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterUnavailable(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
 
@@ -61,11 +61,12 @@ def _read(path: str) -> bytes | Outcome:
 
 
 def run_dask(paths: Iterable[str], *, address: str | Any, model: str | None = None,
-             cancel: CancelToken | None = None) -> Iterator[Outcome]:
+             cancel: CancelToken | None = None, timeout: float = 20.0) -> Iterator[Outcome]:
     """Outcomes of `paths` in order, analysed on the cluster at `address` (or an existing
-    `distributed.Client`). Raises ClusterUnavailable without the extra or the scheduler."""
+    `distributed.Client`). Raises ClusterUnavailable without the extra, or when the
+    scheduler does not answer within `timeout` seconds."""
     own = isinstance(address, str)
-    client = _client(address) if own else address
+    client = _client(address, timeout) if own else address
     try:
         client.register_plugin(ModelPlugin(model), name=PLUGIN_NAME)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -76,7 +77,8 @@ def run_dask(paths: Iterable[str], *, address: str | Any, model: str | None = No
         def submit(path: str) -> None:
             data = _read(path)
             pending.append(data if isinstance(data, Outcome) else
-                           client.submit(analyse_bytes, data, path, model, pure=False))
+                           client.submit(analyse_bytes, data, path, model,
+                                         str(Path(path).resolve()), pure=False))
 
         for path in todo:
             submit(path)

@@ -81,13 +81,15 @@ def analyse_path(path: str, model: str | None = None) -> Outcome:
         return _failure(path, exc)
 
 
-def analyse_bytes(data: bytes, path: str, model: str | None = None) -> Outcome:
-    """Analyse a file's bytes read elsewhere (a cluster worker needs no shared disk)."""
+def analyse_bytes(data: bytes, path: str, model: str | None = None,
+                  source: str | None = None) -> Outcome:
+    """Analyse a file's bytes read elsewhere (a cluster worker needs no shared disk);
+    `source` is the file's absolute path on the machine that read it."""
     from stance_reader.core.loaders import load_bytes
     from stance_reader.core.pipeline import analyse
 
     try:
-        article = load_bytes(data, Path(path).name, path=path)
+        article = load_bytes(data, Path(path).name, path=source or path)
         analysis = analyse(article, model=model, tone=_tone_scorer())
         head = data[:HEAD_BYTES].decode("utf-8", "replace") if article.format == "html" else ""
         return Outcome(path, analysis, outlet_of(analysis.byline, analysis.text, head))
