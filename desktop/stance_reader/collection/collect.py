@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator, Sequence
 from stance_reader.collection.outlet import outlet_of
 from stance_reader.collection.pool import run_local
 from stance_reader.collection.record import ArticleRecord, build_record
-from stance_reader.collection.work import Outcome, analyse_path, head_of
+from stance_reader.collection.work import Outcome, head_of
 from stance_reader.core.analysis import Analysis
 from stance_reader.core.corrections import replay
 from stance_reader.core.types import CancelToken
@@ -67,10 +67,11 @@ class Collector:
     """Runs a collection; `progress(done, total, path)` after each article."""
 
     def __init__(self, caches: Caches | None, *, model: str | None = None, jobs: int = 1,
-                 dask_address: str | None = None,
+                 dask_address: str | None = None, in_process: bool | None = None,
                  run: Callable[..., Iterator[Outcome]] | None = None) -> None:
         self.caches, self.model, self.jobs, self.dask = caches, model, jobs, dask_address
-        self._run = run
+        self.in_process = in_process
+        self._run = run  # replaces the pool (tests: a fake analysis)
 
     def _record_from(self, analysis: Analysis, path: str, outlet: str | None,
                      sha: str) -> tuple[ArticleRecord, str]:
@@ -119,7 +120,8 @@ class Collector:
             from stance_reader.collection.cluster import run_dask
 
             return run_dask(paths, address=self.dask, model=self.model, cancel=cancel)
-        return run_local(paths, jobs=self.jobs, model=self.model, cancel=cancel)
+        return run_local(paths, jobs=self.jobs, model=self.model, cancel=cancel,
+                         in_process=self.in_process)
 
     def run(self, paths: Sequence[str], *, cancel: CancelToken | None = None,
             progress: Callable[[int, int, str], None] | None = None) -> Iterator[Collected]:
@@ -133,10 +135,9 @@ class Collector:
             record = self._cached(path) if hit else None
             if record is not None:
                 item = Collected(path, record, cached=True)
-            elif hit:  # the cache entry went away meanwhile (another window cleared it)
-                item = self._collected(analyse_path(path, self.model))
             else:
-                outcome = next(misses, None)
+                # A hit whose entry went away meanwhile (history cleared) is analysed alone.
+                outcome = next(self._outcomes([path], cancel) if hit else misses, None)
                 if outcome is None:  # the runner stopped: cancelled
                     return
                 item = self._collected(outcome)

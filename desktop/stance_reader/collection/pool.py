@@ -36,16 +36,22 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def run_local(paths: Iterable[str], *, jobs: int, model: str | None = None,
               cancel: CancelToken | None = None,
-              analyse: Callable[[str, str | None], Outcome] = analyse_path) -> Iterator[Outcome]:
-    """Outcomes of `paths` in order. jobs <= 1 analyses in this process. Stops (without
-    raising) when `cancel` is set; articles already running finish and are dropped."""
-    if jobs <= 1:
+              analyse: Callable[[str, str | None], Outcome] = analyse_path,
+              in_process: bool | None = None) -> Iterator[Outcome]:
+    """Outcomes of `paths` in order. By default jobs <= 1 analyses in this process;
+    `in_process=False` uses worker processes even for one job (the window: its own spaCy
+    pipeline stays free for the reader). Stops (without raising) when `cancel` is set;
+    articles already running finish and are dropped. No process starts before the first
+    outcome is asked for."""
+    if in_process is None:
+        in_process = jobs <= 1
+    if in_process:
         for path in paths:
             if cancel is not None and cancel.cancelled:
                 return
             yield analyse(path, model)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=warm,
+    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=_context(), initializer=warm,
                              initargs=(model,)) as executor:
         pending: deque[Future[Outcome]] = deque()
         todo = iter(paths)

@@ -19,6 +19,7 @@ from stance_reader.core.types import CancelToken
 from stance_reader.store.history import History, NullHistory
 from stance_reader.store.settings import SettingsStore
 from stance_reader.ui import theme as themes
+from stance_reader.ui.collection_actions import CollectionActions
 from stance_reader.ui.dialogs import show_error
 from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers import LAYERS, SHORTCUTS, TITLES, LayerState
@@ -49,7 +50,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Documents")
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.empty = QLabel("Open an article (Ctrl+O) or drop a file here.\n\n"
+        self.empty = QLabel("Open an article (Ctrl+O) or a folder (Ctrl+Shift+O), or drop "
+                            "either here.\n\n"
                             "Supported: .txt .md .html .docx .epub .pdf")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(self.empty, "Welcome")
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.state = LayerState(on=default_on)
         self.theme = themes.resolve(settings.settings.theme)
         self._walk: list[str] = []
+        self.collections = CollectionActions(self)
         self._build_actions()
         self.tabs.currentChanged.connect(self._on_tab_changed)
         settings.subscribe(self._on_setting_changed)
@@ -107,10 +110,12 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file = bar.addMenu("&File")
         self._action(file, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self._action(file, "Open &Folder…", self.collections.open_dialog, "Ctrl+Shift+O")
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.save_copy_action = self._action(file, "Save &Annotated Copy…", self.save_annotated_copy,
                                              "Ctrl+Shift+S")
+        self._action(file, "Export &Quotes…", lambda: self.collections.export_quotes())
         file.addSeparator()
         self._action(file, "&Close Tab", lambda: self.close_tab(self.tabs.currentIndex()),
                      QKeySequence.StandardKey.Close)
@@ -171,9 +176,12 @@ class MainWindow(QMainWindow):
         for p in paths:
             self.open_path(p)
 
-    def open_path(self, path: str) -> DocumentTab:
-        """Open a file in a new tab (or switch to it if already open)."""
+    def open_path(self, path: str) -> Any:
+        """Open a file in a new tab (or switch to it if already open); a folder opens as a
+        collection tab."""
         path = str(Path(path).expanduser().absolute())
+        if Path(path).is_dir():
+            return self.collections.open_folder(path)
         for i in range(self.tabs.count()):
             tab = self.tabs.widget(i)
             if isinstance(tab, DocumentTab) and tab.path == path:
@@ -291,6 +299,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             log.warning("correction not saved: %s", exc)
             self.statusBar().showMessage("The correction is shown but could not be saved.", 8000)
+        self.collections.on_corrected(analysis)
         if tab is self.tabs.currentWidget():
             self._refresh_panels()
 
@@ -319,6 +328,10 @@ class MainWindow(QMainWindow):
         tab = self.tabs.widget(index)
         if isinstance(tab, DocumentTab):
             self._save_view_state(tab)
+            tab.cancel()
+            self.tabs.removeTab(index)
+            tab.deleteLater()
+        elif tab in self.collections.tabs():
             tab.cancel()
             self.tabs.removeTab(index)
             tab.deleteLater()
@@ -495,6 +508,7 @@ class MainWindow(QMainWindow):
             app.setPalette(themes.app_palette(self.theme))
         for tab in self._tabs():
             tab.view.set_theme(self.theme)
+        self.collections.set_theme(self.theme)
         self._refresh_panels()
 
     def _tabs(self) -> list[DocumentTab]:
@@ -525,6 +539,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             log.warning("session not saved: %s", exc)
         self.pool.waitForDone(3000)
+        self.collections.shutdown()
         super().closeEvent(e)
 
     # -- small things ------------------------------------------------------------------
