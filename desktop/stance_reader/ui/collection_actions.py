@@ -61,6 +61,22 @@ class CollectionActions:
         self.run: Callable[..., Iterator[Any]] | None = None
         self.confirm: Callable[[str], bool] | None = None
         self._records: Any = None
+        self._docks_hidden: list[Any] = []
+        window.tabs.currentChanged.connect(self._on_tab_changed)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        """The article panels (layers, voices of one article) make room for a collection,
+        and come back as they were on leaving it."""
+        on_collection = isinstance(self.window.tabs.currentWidget(), CollectionTab)
+        if on_collection and not self._docks_hidden:
+            self._docks_hidden = [d for d in (self.window.layers_dock, self.window.voices_dock)
+                                  if d.isVisible()]
+            for dock in self._docks_hidden:
+                dock.hide()
+        elif not on_collection and self._docks_hidden:
+            for dock in self._docks_hidden:
+                dock.show()
+            self._docks_hidden = []
 
     def records_store(self) -> Any:
         if self._records is None:

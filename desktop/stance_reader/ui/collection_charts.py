@@ -90,7 +90,7 @@ class BarChart(_Chart):
         return QSize(360, self._top() + ROW * max(1, len(self.bars)) + 8)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.sizeHint()
+        return QSize(240, self.sizeHint().height())
 
     def bar_at(self, y: float) -> Bar | None:
         row = int((y - self._top()) // ROW)
