@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="write one <stem>.<ext> per input into DIR")
     annotate.add_argument("--force", action="store_true",
                           help="replace existing output files")
+    annotate.add_argument("--no-corrections", action="store_true",
+                          help="leave out the corrections made in the reader window")
     _common(annotate)
 
     render = sub.add_parser("render", help="render the reading view of a file to a PNG")
@@ -76,20 +78,23 @@ def _fail(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
-def analyse_file(path: Path, *, model: str | None, tone: Any = None) -> Any:
-    """Load and analyse one file; an annotated copy of ours reopens without re-analysis."""
-    from stance_reader.core.loaders import load
-    from stance_reader.core.pipeline import analyse
+def document_service(*, model: str | None, tone: Any = None) -> Any:
+    """The documents service over the person's history and settings (corrections made in
+    the window, tone thresholds, the analysis cache); the command line records no opens."""
+    from stance_reader.documents import DocumentService
+    from stance_reader.store.history import open_history
+    from stance_reader.store.paths import user_paths
+    from stance_reader.store.settings import SettingsStore
 
-    try:
-        from stance_reader.export.reopen import read_annotated
-    except ImportError:  # exports not installed in this build
-        read_annotated = None
-    if read_annotated is not None:
-        embedded = read_annotated(path)
-        if embedded is not None:
-            return embedded
-    return analyse(load(path), model=model, tone=tone)
+    paths = user_paths()
+    settings = SettingsStore(paths.settings_file)
+    s = settings.load()
+    history, notices = open_history(paths.history_db, s.history_enabled)
+    for note in [*settings.notices, *notices]:
+        _fail(note)
+    return DocumentService(history, model=model,
+                           thresholds=(s.tone_positive, s.tone_negative), tone=tone,
+                           record_opens=False)
 
 
 def _output_path(src: Path, fmt: str, args: argparse.Namespace) -> Path | None:
@@ -120,11 +125,11 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from stance_reader.core.tone import ToneScorer
 
     load_pipeline(args.model)  # once, and a missing model stops before any file
-    tone = ToneScorer()
+    documents = document_service(model=args.model, tone=ToneScorer())
     failures = 0
     for src in files:
         try:
-            analysis = analyse_file(src, model=args.model, tone=tone)
+            analysis = documents.open(src, corrections=not args.no_corrections)
             out = _output_path(src, args.format, args)
             if out is None:
                 sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
@@ -148,7 +153,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     layers = [x.strip() for x in args.layers.split(",") if x.strip()] if args.layers else None
     return render_main(args.file, args.output, layers=layers, theme=args.theme,
-                       width=args.width, model=args.model)
+                       width=args.width, documents=document_service(model=args.model))
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -189,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-__all__ = ["main", "analyse_file"]
+__all__ = ["main", "document_service"]
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,7 +1,7 @@
 """Annotated copies of an analysed article: HTML, PDF, Word, JSON, W3C Web Annotation.
 
     write(analysis, fmt, out, force=False)   render_bytes(analysis, fmt)
-    default_output_path(source, fmt)         reopen.read_annotated(path)
+    default_output_path(source, fmt)         (reading copies back: documents.annotated)
 
 The original article is never written to; an existing file is replaced only with
 `force`; writes are atomic, so a failed export leaves nothing half-written.

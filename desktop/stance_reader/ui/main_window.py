@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.core.article import Article
-from stance_reader.core.corrections import replay
-from stance_reader.core.types import CancelToken
-from stance_reader.store.history import History, NullHistory
+from stance_reader.documents import DocumentService, OpenedDocument
+from stance_reader.store.history import DocumentRecord, History, NullHistory
 from stance_reader.store.settings import SettingsStore
 from stance_reader.ui import theme as themes
 from stance_reader.ui.dialogs import show_error
@@ -24,7 +23,7 @@ from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers import LAYERS, SHORTCUTS, TITLES, LayerState
 from stance_reader.ui.layers_panel import LayersPanel
 from stance_reader.ui.voices_panel import VoicesPanel
-from stance_reader.ui.worker import Analyser, analysis_pool, default_analyser
+from stance_reader.ui.worker import analysis_pool
 
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 500
@@ -34,12 +33,15 @@ class MainWindow(QMainWindow):
     document_ready = Signal(object)  # DocumentTab, once highlighted
 
     def __init__(self, settings: SettingsStore, history: History | NullHistory, *,
-                 analyser: Analyser | None = None, model: str | None = None) -> None:
+                 model: str | None = None) -> None:
         super().__init__()
         self.settings_store = settings
         self.history = history
-        self.model = model or settings.settings.spacy_model or None
-        self.analyser = analyser or self._cached_analyser(default_analyser(self.model))
+        s = settings.settings
+        # Small parse batches: the GUI thread gets the interpreter often while spaCy runs.
+        self.documents = DocumentService(history, model=model or s.spacy_model or None,
+                                         thresholds=(s.tone_positive, s.tone_negative),
+                                         batch_size=8)
         self.pool = analysis_pool()
         self.setWindowTitle("Stance Reader")
         self.setAcceptDrops(True)
@@ -188,72 +190,46 @@ class MainWindow(QMainWindow):
         tab.view.set_fonts(s.font_family, s.font_size, s.zoom, s.reading_width)
         tab.view.set_state(self.state)
         tab.loaded.connect(lambda art, t=tab: self._on_loaded(t, art))
-        tab.analysed.connect(lambda a, t=tab: self._on_analysed(t, a))
+        tab.analysed.connect(lambda opened, t=tab: self._on_analysed(t, opened))
         tab.progress.connect(lambda f, stage, t=tab: self._on_progress(t, f, stage))
         tab.failed.connect(lambda exc, t=tab: self._on_failed(t, exc))
         tab.cancelled.connect(lambda t=tab: self._on_cancelled(t))
         tab.corrected.connect(lambda a, c, t=tab: self._on_corrected(t, a, c))
+        tab.recoloured.connect(lambda *_, t=tab: self._on_recoloured(t))
         index = self.tabs.addTab(tab, Path(path).name)
         self.tabs.setTabToolTip(index, path)
         self.tabs.setCurrentIndex(index)
         self.statusBar().showMessage(f"Opening {Path(path).name}…")
-        tab.start(self.pool, self.analyser)
+        tab.start(self.pool, self.documents)
         self.progress_timer.start(PROGRESS_DELAY_MS)
         return tab
-
-    def _cached_analyser(self, inner: Analyser) -> Analyser:
-        """Reuse a cached analysis of the same content and pipeline; cache new ones."""
-        from stance_reader import __version__
-        from stance_reader.core.nlp import installed_model_info
-
-        def run(article: Article, progress: Any, cancel: CancelToken) -> Analysis:
-            try:
-                name, version = installed_model_info(self.model)
-                key = f"{name}@{version}/stance-reader@{__version__}"
-                cached = self.history.cache_get(article.sha256, key)
-            except Exception:  # a cache problem must never stop the analysis
-                log.warning("analysis cache unavailable", exc_info=True)
-                cached = None
-            if cached is not None:
-                return cached.with_changes(source=cached.source.__class__(
-                    article.path, article.sha256, article.format))
-            return inner(article, progress, cancel)
-        return run
 
     def _on_loaded(self, tab: DocumentTab, article: Article) -> None:
         self.tabs.setTabText(self.tabs.indexOf(tab), _short(tab.title))
         self.statusBar().showMessage(f"Analysing {tab.title}…")
 
-    def _on_analysed(self, tab: DocumentTab, analysis: Analysis) -> None:
-        if analysis is None:
+    def _on_analysed(self, tab: DocumentTab, opened: OpenedDocument) -> None:
+        """The tab shows its analysis: restore how it was read, then say it is ready."""
+        self._restore_reading(tab, opened.record)
+        self._announce(tab)
+
+    def _restore_reading(self, tab: DocumentTab, record: DocumentRecord | None) -> None:
+        """The layers and reading position kept for this content (colours came with the tab)."""
+        if record is None:
             return
-        sha = analysis.source.sha256
-        fresh = not analysis.corrections
-        try:
-            if fresh:
-                self.history.cache_put(analysis)
-                stored = self.history.corrections_for(sha)
-                if stored:
-                    analysis = replay(analysis, stored)
-                    tab.set_analysis(analysis)
-            self.history.record_open(sha, tab.path, analysis.title)
-            record = self.history.get(sha)
-        except Exception as exc:  # the store must never break reading
-            log.warning("history unavailable: %s", exc)
-            record = None
-        if record is not None and record.layers:
-            self.state = LayerState.from_dict(record.layers, self.state)
-            colors = record.layers.get("colors")
-            if isinstance(colors, dict) and colors:
-                tab.color_overrides = {str(k): str(v) for k, v in colors.items()}
-                tab.view.set_analysis(tab.analysis, tab.color_overrides)  # type: ignore[arg-type]
-            tab.view.set_state(self.state)
+        if record.layers:
+            self.set_layer_state(LayerState.from_dict(record.layers, self.state))
+        if record.scroll and tab is self.tabs.currentWidget():
+            bar = tab.view.text.verticalScrollBar()
+            QTimer.singleShot(0, lambda: bar.setValue(int(record.scroll * bar.maximum())))
+
+    def _announce(self, tab: DocumentTab) -> None:
+        """Tab title, panels, progress and status line; `document_ready` once highlighted."""
+        analysis = tab.analysis
+        assert analysis is not None
         self.tabs.setTabText(self.tabs.indexOf(tab), _short(tab.title))
         if tab is self.tabs.currentWidget():
             self._refresh_panels()
-            if record is not None and record.scroll:
-                bar = tab.view.text.verticalScrollBar()
-                QTimer.singleShot(0, lambda: bar.setValue(int(record.scroll * bar.maximum())))
         self._show_progress(self._busy_tab() is not None)
         self.statusBar().showMessage(
             f"{tab.title}: {sum(q.kind != 'term' for q in analysis.quotes)} quotations, "
@@ -287,10 +263,15 @@ class MainWindow(QMainWindow):
 
     def _on_corrected(self, tab: DocumentTab, analysis: Analysis, correction: Any) -> None:
         try:
-            self.history.add_correction(analysis.source.sha256, correction)
+            self.documents.add_correction(analysis, correction)
         except Exception as exc:
             log.warning("correction not saved: %s", exc)
             self.statusBar().showMessage("The correction is shown but could not be saved.", 8000)
+        if tab is self.tabs.currentWidget():
+            self._refresh_panels()
+
+    def _on_recoloured(self, tab: DocumentTab) -> None:
+        """Only the swatches change; the colours are kept with the view state on close."""
         if tab is self.tabs.currentWidget():
             self._refresh_panels()
 
@@ -477,9 +458,9 @@ class MainWindow(QMainWindow):
                 tab.view.set_fonts(s.font_family, s.font_size, s.zoom, s.reading_width)
         elif key == "spacy_model":
             # Used for the next document opened; a missing model is reported then.
-            self.model = s.spacy_model or None
-            self.analyser = self._cached_analyser(default_analyser(self.model))
+            self.documents.model = s.spacy_model or None
         elif key in ("tone_positive", "tone_negative"):
+            self.documents.thresholds = (s.tone_positive, s.tone_negative)
             for tab in self._tabs():
                 tab.thresholds = (s.tone_positive, s.tone_negative)
                 if tab.analysis is not None:

@@ -187,6 +187,15 @@ class ReaderView(QWidget):
         self.colors = speaker_colors([s.id for s in analysis.speakers], overrides)
         self.restyle()
 
+    def set_colors(self, overrides: dict[str, str]) -> None:
+        """New speaker colours: re-style the same analysis (the text is not rebuilt)."""
+        if self.analysis is None:
+            return
+        self.colors = speaker_colors([s.id for s in self.analysis.speakers], overrides)
+        self._selection_cache.clear()
+        self._partial.clear()
+        self.restyle()
+
     # -- styling ---------------------------------------------------------------------
     def set_state(self, state: LayerState) -> None:
         self.state = state

@@ -5,27 +5,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from stance_reader.documents import DocumentService
 from stance_reader.errors import ExportError, StanceReaderError
 from stance_reader.ui.layers import LAYERS
 
 
 def main(file: str, out: str, *, layers: list[str] | None, theme: str, width: int,
-         model: str | None) -> int:
+         documents: DocumentService) -> int:
     unknown = [x for x in layers or [] if x not in LAYERS]
     if unknown:
         raise StanceReaderError(f"unknown layer {', '.join(unknown)}; choose from {', '.join(LAYERS)}")
     if width < 300 or width > 8000:
         raise StanceReaderError("--width must be between 300 and 8000 pixels")
-    from stance_reader.ui.worker import default_loader
-
-    item = default_loader(file)
-    from stance_reader.core.analysis import Analysis
-
-    if isinstance(item, Analysis):
-        analysis = item
-    else:
-        from stance_reader.core.pipeline import analyse
-        analysis = analyse(item, model=model)
+    analysis = documents.open(file)
     image = render_analysis(analysis, layers=layers, theme=theme, width=width)
     target = Path(out)
     if not image.save(str(target), "PNG"):

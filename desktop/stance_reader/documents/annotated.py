@@ -1,4 +1,7 @@
-"""Reopen our own annotated copies (HTML with embedded analysis, analysis JSON) exactly."""
+"""Reopen our own annotated copies (HTML with embedded analysis, analysis JSON) exactly.
+
+A reader, so it lives with the documents service (which registers it as the first opener
+tried), not with the export writers."""
 
 from __future__ import annotations
 
