@@ -20,10 +20,11 @@ from typing import Any, Sequence
 
 from stance_reader import __version__
 from stance_reader.errors import StanceReaderError
+from stance_reader.export import BY_NAME as EXPORT_FORMATS
+from stance_reader.presentation.layers import LAYER_NAMES
 
 PROG = "stance-reader"
 COMMANDS = ("annotate", "render", "history")
-FORMATS = ("json", "html", "pdf", "docx", "webannotation")
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -44,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     annotate = sub.add_parser("annotate", help="analyse files and save annotated copies")
     annotate.add_argument("files", nargs="+", metavar="FILE")
-    annotate.add_argument("--format", "-f", choices=FORMATS, default="json",
+    annotate.add_argument("--format", "-f", choices=tuple(EXPORT_FORMATS), default="json",
                           help="output format (default: json)")
     dest = annotate.add_mutually_exclusive_group()
     dest.add_argument("-o", "--output", metavar="OUT",
@@ -61,8 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("file", metavar="FILE")
     render.add_argument("-o", "--output", metavar="PNG", required=True)
     render.add_argument("--layers", default=None,
-                        help="comma-separated layers: speakers,tone,speaker_names,cues,"
-                             "reported,terms (default: the default layers)")
+                        help=f"comma-separated layers: {','.join(LAYER_NAMES)} "
+                             "(default: all)")
     render.add_argument("--theme", choices=("light", "dark"), default="light")
     render.add_argument("--width", type=int, default=900, metavar="PX")
     _common(render)
@@ -98,14 +99,14 @@ def document_service(*, model: str | None, tone: Any = None) -> Any:
 
 
 def _output_path(src: Path, fmt: str, args: argparse.Namespace) -> Path | None:
-    from stance_reader.export import EXTENSIONS, default_output_path
+    from stance_reader.export import default_output_path
 
     if args.output == "-":
         return None
     if args.output:
         return Path(args.output)
     if args.output_dir:
-        return Path(args.output_dir) / (src.stem + EXTENSIONS[fmt])
+        return Path(args.output_dir) / (src.stem + EXPORT_FORMATS[fmt].extension)
     return default_output_path(src, fmt)
 
 
@@ -116,7 +117,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.output and len(files) > 1:
         _fail("-o/--output takes a single input file; use --output-dir for several")
         return EXIT_USAGE
-    if args.output == "-" and args.format in ("pdf", "docx"):
+    if args.output == "-" and not EXPORT_FORMATS[args.format].terminal:
         _fail(f"{args.format} output cannot go to standard output; give a file name with -o")
         return EXIT_USAGE
     if args.output_dir:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent
 
 from stance_reader.core import corrections
 from stance_reader.style.palette import PAGE
-from stance_reader.ui.layers import LAYERS
+from stance_reader.presentation.layers import LAYER_NAMES as LAYERS
 from tests.conftest import SAMPLE
 from tests.ui.conftest import open_and_wait
 
@@ -90,7 +90,7 @@ def test_correct_a_speaker_survives_restart_and_another_path(qtbot, make_window,
     fixed = tab.analysis.quote_by_id(term.id)
     assert fixed.attribution == "person"
     assert tab.analysis.speaker_by_id(fixed.speaker).name == "Tsai Ing-wen"
-    assert "corrected by a person" in __import__("stance_reader.export.marks", fromlist=["x"]).describe(
+    assert "corrected by a person" in __import__("stance_reader.presentation.marks", fromlist=["x"]).describe(
         tab.analysis, fixed)
     w.close()
     copy = tmp_path / "moved-story.txt"
@@ -192,7 +192,7 @@ def test_recolour_and_rename_a_speaker_are_kept(qtbot, make_window) -> None:  # 
 
 
 def test_hover_details_find_and_not_a_quote(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
-    from stance_reader.export.marks import describe
+    from stance_reader.presentation.marks import describe
 
     w = make_window()
     tab = open_and_wait(qtbot, w, SAMPLE)

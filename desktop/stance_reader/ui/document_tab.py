@@ -12,7 +12,7 @@ from stance_reader.core import corrections
 from stance_reader.core.analysis import Analysis
 from stance_reader.core.article import Article
 from stance_reader.documents import DocumentService, OpenedDocument
-from stance_reader.ui.layers import LayerState
+from stance_reader.presentation.layers import LayerState
 from stance_reader.ui.reader_view import ReaderView
 from stance_reader.ui.worker import AnalysisJob
 

@@ -20,7 +20,8 @@ from stance_reader.store.settings import SettingsStore
 from stance_reader.ui import theme as themes
 from stance_reader.ui.dialogs import show_error
 from stance_reader.ui.document_tab import DocumentTab
-from stance_reader.ui.layers import LAYERS, SHORTCUTS, TITLES, LayerState
+from stance_reader.presentation.layers import BY_NAME, LAYERS, LayerState
+from stance_reader.presentation.tone import Thresholds
 from stance_reader.ui.layers_panel import LayersPanel
 from stance_reader.ui.voices_panel import VoicesPanel
 from stance_reader.ui.worker import analysis_pool
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self.progress_timer = QTimer(self)
         self.progress_timer.setSingleShot(True)
         self.progress_timer.timeout.connect(lambda: self._show_progress(self._busy_tab() is not None))
-        default_on = frozenset(x for x in settings.settings.default_layers if x in LAYERS)
+        default_on = frozenset(x for x in settings.settings.default_layers if x in BY_NAME)
         self.state = LayerState(on=default_on)
         self.theme = themes.resolve(settings.settings.theme)
         self._walk: list[str] = []
@@ -133,12 +134,13 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.layer_actions: dict[str, QAction] = {}
         for layer in LAYERS:
-            act = self._action(view, TITLES[layer], lambda checked, l=layer: self.toggle_layer(l, checked),
-                               SHORTCUTS[layer], checkable=True)
-            act.setChecked(layer in self.state.on)
-            act.setToolTip(f"Show or hide {TITLES[layer].lower()} ({SHORTCUTS[layer]})")
+            act = self._action(view, layer.title,
+                               lambda checked, name=layer.name: self.toggle_layer(name, checked),
+                               layer.shortcut, checkable=True)
+            act.setChecked(layer.name in self.state.on)
+            act.setToolTip(f"Show or hide {layer.title.lower()} ({layer.shortcut})")
             toolbar.addAction(act)
-            self.layer_actions[layer] = act
+            self.layer_actions[layer.name] = act
         view.addSeparator()
         self._action(view, "&Next Quotation", lambda: self.step_quote(True), "F8")
         self._action(view, "P&revious Quotation", lambda: self.step_quote(False), "Shift+F8")
@@ -317,7 +319,9 @@ class MainWindow(QMainWindow):
         analysis = tab.analysis if tab else None
         colors = tab.view.colors if tab else {}
         self.layers_panel.populate(analysis, colors, self.state, self.theme)
-        self.voices_panel.populate(analysis, colors, self.theme)
+        s = self.settings_store.settings
+        self.voices_panel.populate(analysis, colors, self.theme,
+                                   Thresholds(s.tone_positive, s.tone_negative))
         for layer, act in self.layer_actions.items():
             act.setChecked(layer in self.state.on)
         title = f"{tab.title} — Stance Reader" if tab else "Stance Reader"
@@ -385,14 +389,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Nothing to save yet: the analysis is not done.", 5000)
             return
         source = Path(tab.path or "article.txt")
-        filters = [export.DESCRIPTIONS[f] for f in export.FORMATS]
+        filters = [f.dialog_filter for f in export.REGISTRY]
         suggested = str(export.default_output_path(source, "html"))
         path, chosen = QFileDialog.getSaveFileName(self, "Save annotated copy", suggested,
                                                    ";;".join(filters), filters[0],
                                                    QFileDialog.Option.DontConfirmOverwrite)
         if not path:
             return
-        fmt = export.FORMATS[filters.index(chosen)] if chosen in filters else "html"
+        fmt = export.REGISTRY[filters.index(chosen)].name if chosen in filters else "html"
         self.write_copy(tab.analysis, fmt, Path(path))
 
     def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None) -> bool:
