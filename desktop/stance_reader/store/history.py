@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from stance_reader.core.analysis import Analysis, Correction, PipelineInfo
+from stance_reader.core.analysis import CORRECTION_FIELDS, Analysis, Correction, PipelineInfo
 from stance_reader.errors import AnalysisFileError, StoreError
 
 MAJOR, MINOR = 1, 1
@@ -204,9 +204,12 @@ class History:
             (sha256, c.target, c.field, json.dumps(c.old), json.dumps(c.new), c.at, c.by))
 
     def corrections_for(self, sha256: str) -> list[Correction]:
+        """The corrections kept for this content, oldest first (a kind this version does
+        not know, written by a newer one, is left out)."""
         return [Correction(t, f, json.loads(o), json.loads(n), at, by) for t, f, o, n, at, by in
                 self._conn.execute("SELECT target, field, old, new, at, by FROM corrections "
-                                   "WHERE sha256 = ? ORDER BY id", (sha256,))]
+                                   "WHERE sha256 = ? ORDER BY id", (sha256,))
+                if f in CORRECTION_FIELDS]
 
     # -- analysis cache ------------------------------------------------------------------
     def cache_put(self, analysis: Analysis) -> None:

@@ -6,31 +6,33 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
-    QPushButton, QTabWidget, QToolBar, QWidget)
+    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton,
+    QTabWidget, QWidget)
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.core.article import Article
 from stance_reader.documents import DocumentService, OpenedDocument
+from stance_reader.presentation.layers import BY_NAME, LayerState
+from stance_reader.presentation.tone import Thresholds
 from stance_reader.store.history import DocumentRecord, History, NullHistory
 from stance_reader.store.settings import SettingsStore
 from stance_reader.ui import theme as themes
 from stance_reader.ui.dialogs import show_error
 from stance_reader.ui.document_tab import DocumentTab
-from stance_reader.presentation.layers import BY_NAME, LAYERS, LayerState
-from stance_reader.presentation.tone import Thresholds
 from stance_reader.ui.layers_panel import LayersPanel
 from stance_reader.ui.voices_panel import VoicesPanel
+from stance_reader.ui.window_menus import MenusMixin
+from stance_reader.ui.window_saving import SavingMixin
 from stance_reader.ui.worker import analysis_pool
 
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 500
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenusMixin, SavingMixin, QMainWindow):
     document_ready = Signal(object)  # DocumentTab, once highlighted
 
     def __init__(self, settings: SettingsStore, history: History | NullHistory, *,
@@ -95,76 +97,6 @@ class MainWindow(QMainWindow):
         dock.setAccessibleName(f"{title} panel")
         self.addDockWidget(area, dock)
         return dock
-
-    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None,
-                checkable: bool = False) -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        act.setCheckable(checkable)
-        act.triggered.connect(slot)
-        menu.addAction(act)
-        return act
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self._action(file, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = file.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.save_copy_action = self._action(file, "Save &Annotated Copy…", self.save_annotated_copy,
-                                             "Ctrl+Shift+S")
-        file.addSeparator()
-        self._action(file, "&Close Tab", lambda: self.close_tab(self.tabs.currentIndex()),
-                     QKeySequence.StandardKey.Close)
-        self._action(file, "Clear &History…", self.clear_history)
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit = bar.addMenu("&Edit")
-        self._action(edit, "&Find…", self._find, QKeySequence.StandardKey.Find)
-        self._action(edit, "Find &Next", lambda: self._find_step(False), QKeySequence.StandardKey.FindNext)
-        self._action(edit, "Find &Previous", lambda: self._find_step(True),
-                     QKeySequence.StandardKey.FindPrevious)
-        edit.addSeparator()
-        self._action(edit, "&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences)
-        view = bar.addMenu("&View")
-        toolbar = QToolBar("Layers")
-        toolbar.setObjectName("toolbar-layers")
-        toolbar.setIconSize(QSize(16, 16))
-        self.addToolBar(toolbar)
-        self.layer_actions: dict[str, QAction] = {}
-        for layer in LAYERS:
-            act = self._action(view, layer.title,
-                               lambda checked, name=layer.name: self.toggle_layer(name, checked),
-                               layer.shortcut, checkable=True)
-            act.setChecked(layer.name in self.state.on)
-            act.setToolTip(f"Show or hide {layer.title.lower()} ({layer.shortcut})")
-            toolbar.addAction(act)
-            self.layer_actions[layer.name] = act
-        view.addSeparator()
-        self._action(view, "&Next Quotation", lambda: self.step_quote(True), "F8")
-        self._action(view, "P&revious Quotation", lambda: self.step_quote(False), "Shift+F8")
-        self._action(view, "Show &All Speakers", lambda: self.select_speaker(""), "Ctrl+Shift+A")
-        view.addSeparator()
-        self._action(view, "Zoom &In", lambda: self._zoom(10), QKeySequence.StandardKey.ZoomIn)
-        self._action(view, "Zoom &Out", lambda: self._zoom(-10), QKeySequence.StandardKey.ZoomOut)
-        self._action(view, "&Reset Zoom", lambda: self._zoom(0), "Ctrl+0")
-        theme_menu = view.addMenu("&Theme")
-        group = QActionGroup(self)
-        self.theme_actions = {}
-        for key, label in (("system", "Follow System"), ("light", "Light"), ("dark", "Dark")):
-            act = self._action(theme_menu, label, lambda _=False, k=key: self.settings_store.update(theme=k),
-                               checkable=True)
-            act.setChecked(self.settings_store.settings.theme == key)
-            group.addAction(act)
-            self.theme_actions[key] = act
-        view.addSeparator()
-        view.addAction(self.layers_dock.toggleViewAction())
-        view.addAction(self.voices_dock.toggleViewAction())
-        toolbar.addSeparator()
-        toolbar.addAction(self.save_copy_action)
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About Stance Reader", self._about)
 
     # -- opening -----------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -380,77 +312,7 @@ class MainWindow(QMainWindow):
             tab.jump_to(quote_ids[0])
             self.statusBar().showMessage(f"{len(quote_ids)} quotation(s): F8 walks through them", 6000)
 
-    # -- saving ------------------------------------------------------------------------
-    def save_annotated_copy(self) -> None:
-        from stance_reader import export
-
-        tab = self.current_tab()
-        if tab is None or tab.analysis is None:
-            self.statusBar().showMessage("Nothing to save yet: the analysis is not done.", 5000)
-            return
-        source = Path(tab.path or "article.txt")
-        filters = [f.dialog_filter for f in export.REGISTRY]
-        suggested = str(export.default_output_path(source, "html"))
-        path, chosen = QFileDialog.getSaveFileName(self, "Save annotated copy", suggested,
-                                                   ";;".join(filters), filters[0],
-                                                   QFileDialog.Option.DontConfirmOverwrite)
-        if not path:
-            return
-        fmt = export.REGISTRY[filters.index(chosen)].name if chosen in filters else "html"
-        self.write_copy(tab.analysis, fmt, Path(path))
-
-    def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None) -> bool:
-        from stance_reader import export
-        from stance_reader.errors import StanceReaderError
-
-        force = False
-        if path.exists():
-            ask = confirm or (lambda p: QMessageBox.question(
-                self, "Replace file?", f"{p} already exists. Replace it?") ==
-                QMessageBox.StandardButton.Yes)
-            if not ask(path):
-                return False
-            force = True
-        try:
-            export.write(analysis, fmt, path, force=force)
-        except StanceReaderError as exc:
-            show_error(self, exc, str(path))
-            return False
-        self.statusBar().showMessage(f"Saved {path}", 6000)
-        return True
-
-    # -- history, settings -------------------------------------------------------------
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        records = self.history.recent(self.settings_store.settings.recent_files_limit)
-        if not records:
-            act = self.recent_menu.addAction("No recent files")
-            act.setEnabled(False)
-        for r in records:
-            label = f"{r.title or Path(r.last_path or '').name}"
-            if not r.exists:
-                act = self.recent_menu.addAction(f"{label} (missing — click to remove)")
-                act.triggered.connect(lambda _=False, sha=r.sha256: self.history.remove(sha))
-            else:
-                act = self.recent_menu.addAction(label)
-                act.setToolTip(r.last_path or "")
-                act.triggered.connect(lambda _=False, p=r.last_path: self.open_path(p))
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction("Clear History…").triggered.connect(self.clear_history)
-
-    def clear_history(self, confirmed: bool = False) -> None:
-        if not confirmed and QMessageBox.question(
-                self, "Clear history", "Forget every recent file, reading position, stored "
-                "correction and cached analysis?") != QMessageBox.StandardButton.Yes:
-            return
-        self.history.clear()
-        self.statusBar().showMessage("History cleared.", 5000)
-
-    def open_preferences(self) -> None:
-        from stance_reader.ui.preferences import PreferencesDialog
-
-        PreferencesDialog(self.settings_store, self).exec()
-
+    # -- settings, view state ---------------------------------------------------------
     def _on_setting_changed(self, key: str) -> None:
         s = self.settings_store.settings
         if key == "theme":
@@ -513,31 +375,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(e)
 
     # -- small things ------------------------------------------------------------------
-    def _find(self) -> None:
-        tab = self.current_tab()
-        if tab is not None:
-            tab.view.show_find()
-
-    def _find_step(self, backward: bool) -> None:
-        tab = self.current_tab()
-        if tab is not None:
-            tab.view.find(backward)
-
-    def _zoom(self, step: int) -> None:
-        tab = self.current_tab()
-        if tab is not None:
-            if step == 0:
-                tab.view.zoom = 100
-                tab.view.zoom_by(0)
-            else:
-                tab.view.zoom_by(step)
-
-    def _about(self) -> None:
-        from stance_reader import __version__
-
-        QMessageBox.about(self, "About Stance Reader",
-                          f"Stance Reader {__version__}\nSee who speaks in a news article, and how.")
-
     def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802
         if e.mimeData().hasUrls():
             e.acceptProposedAction()
