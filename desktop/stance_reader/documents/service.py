@@ -98,12 +98,21 @@ class DocumentService:
 
     def analysed(self, article: Article, *, progress: ProgressFn | None = None,
                  cancel: CancelToken | None = None) -> Analysis:
-        """The cached analysis of this content and pipeline, or a new one (then cached)."""
+        """The cached analysis of this content and pipeline, or a new one (then cached).
+
+        Only analyses of articles loaded here are cached: a reopened annotated copy never
+        reaches this step, so a crafted copy cannot stand in for an article."""
         try:
             key = pipeline_key(current_pipeline(self.model))
             cached = self.history.cache_get(article.sha256, key)
         except Exception:  # a cache problem must never stop the analysis
             log.warning("analysis cache unavailable", exc_info=True)
+            cached = None
+        if cached is not None and cached.text != article.text:
+            # Never trust a cache entry over the text actually loaded (entries written
+            # by older versions may have come from a crafted annotated copy).
+            log.warning("cached analysis of %s does not match its text; re-analysing",
+                        article.sha256[:12])
             cached = None
         if cached is not None:
             return cached.with_changes(source=cached.source.__class__(

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import html
 import json
+import math
+from dataclasses import dataclass
 
 from stance_reader import __version__
 from stance_reader.core.analysis import Analysis
-from stance_reader.core.analysis import TONE_LABELS, Quote
+from stance_reader.core.analysis import TONE_LABELS, Quote, ReportedSpan, Speaker
 from stance_reader.presentation.layers import LAYERS
-from stance_reader.presentation.marks import LOOKS, Look, Mark, describe, paragraph_pieces
+from stance_reader.presentation.marks import (
+    LOOKS, Look, Mark, corrected_fields, describe, paragraph_pieces)
 from stance_reader.presentation.paint import LIGHTER, speaker_fill
 from stance_reader.presentation.tone import lean_hue, tone_hue
 from stance_reader.presentation.voices import voices
@@ -82,8 +85,12 @@ def _look_css(look: Look) -> str:
     return " ".join(out)
 
 
-def _layer_rules(speaker_ids: list[str]) -> str:
-    """CSS tying each checkbox to its layer: unticked, the layer's styling is gone."""
+def _layer_rules(tokens: list[str]) -> str:
+    """CSS tying each checkbox to its layer: unticked, the layer's styling is gone.
+
+    Speakers appear here by their page tokens (`sp0`, `sp1`, …), never by their ids: an
+    id comes from a file anyone may have written, and CSS has no escaping we need to trust.
+    """
     rules = []
     for layer in LAYERS:
         name = layer.name
@@ -92,54 +99,89 @@ def _layer_rules(speaker_ids: list[str]) -> str:
         rules.append(f"#layer-{name}:focus-visible ~ .layers label[for=layer-{name}] "
                      "{ outline: 2px solid currentColor; }")
         rules.append(f"#layer-{name}:checked ~ main .l-{name} {{ {_look_css(LOOKS[name])} }}")
-    for sid in [*speaker_ids, "none"]:
+    for sid in [*tokens, "none"]:
         rules.append(f".s-{sid} {{ --sp: var(--{sid}); --sp-light: var(--{sid}-light); "
                      f"--sp-hue: var(--{sid}-hue); }}")
     return "\n".join(rules)
 
 
-def _vars(analysis: Analysis, theme: Theme) -> str:
-    colors = speaker_colors([s.id for s in analysis.speakers])
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What every piece of the page looks up, built once: linear in the analysis."""
+
+    analysis: Analysis
+    items: dict[str, Quote | ReportedSpan]
+    speakers: dict[str, Speaker]
+    tokens: dict[str, str]  # speaker id → CSS-safe page token
+    corrected: dict[str, set[str]]  # item id → the fields a person corrected
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> _Page:
+        items: dict[str, Quote | ReportedSpan] = {r.id: r for r in analysis.reported}
+        items.update((q.id, q) for q in analysis.quotes)  # a quotation wins an id clash
+        speakers: dict[str, Speaker] = {}
+        for s in analysis.speakers:
+            speakers.setdefault(s.id, s)
+        return cls(analysis, items, speakers,
+                   {sid: f"sp{i}" for i, sid in enumerate(speakers)},
+                   corrected_fields(analysis))
+
+    def token(self, speaker_id: str | None) -> str:
+        return self.tokens.get(speaker_id or "", "none")
+
+
+def _attr(value: object) -> str:
+    """A value for a double-quoted HTML attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def _vars(page: _Page, theme: Theme) -> str:
+    colors = speaker_colors(list(page.speakers))
     out = [f"--grey: {GREY};"]
-    for sid, c in [*colors.items(), ("none", None)]:
+    for sid, c in [*colors.items(), ("", None)]:
         bg = c.for_theme(theme) if c else speaker_fill(None, colors, theme)
-        out.append(f"--{sid}: {bg}; --{sid}-hue: {c.hue if c else GREY}; "
-                   f"--{sid}-light: {mix(bg, PAGE[theme], LIGHTER)};")
+        tok = page.token(sid)
+        out.append(f"--{tok}: {bg}; --{tok}-hue: {c.hue if c else GREY}; "
+                   f"--{tok}-light: {mix(bg, PAGE[theme], LIGHTER)};")
     return " ".join(out)
 
 
-def _piece(text: str, marks: tuple[Mark, ...], analysis: Analysis, seen: set[str]) -> str:
+def _piece(text: str, marks: tuple[Mark, ...], page: _Page, seen: set[str]) -> str:
     """One piece of text inside a span per mark, the lowest layer outermost."""
     out = html.escape(text)
     for m in sorted(marks, key=lambda m: m.paint_order, reverse=True):
-        attrs = [f'class="l-{m.layer} s-{m.speaker or "none"}"', f'data-id="{m.item}"']
+        attrs = [f'class="l-{m.layer} s-{page.token(m.speaker)}"', f'data-id="{_attr(m.item)}"']
         if m.tone is not None:
-            attrs.append(f'style="--tone-l: {tone_color(m.tone.label, m.tone.compound, "light")}; '
-                         f'--tone-d: {tone_color(m.tone.label, m.tone.compound, "dark")}"')
+            light = tone_color(m.tone.label, m.tone.compound, "light")
+            dark = tone_color(m.tone.label, m.tone.compound, "dark")
+            attrs.append(f'style="--tone-l: {light}; --tone-d: {dark}"')
         if m.kind == "mention":
-            speaker = analysis.speaker_by_id(m.item)
+            speaker = page.speakers.get(m.item)
             if speaker is not None:
-                attrs.append(f'title="{html.escape("speaker: " + speaker.name)}"')
+                attrs.append(f'title="{_attr("speaker: " + speaker.name)}"')
         elif m.stands_for_item:
-            item = analysis.quote_by_id(m.item) or next(
-                (r for r in analysis.reported if r.id == m.item), None)
+            item = page.items.get(m.item)
             if item is not None:
-                attrs.append(f'title="{html.escape(describe(analysis, item))}"')
+                tip = describe(page.analysis, item, corrected=page.corrected.get(item.id, ()),
+                               speaker=page.speakers.get(item.speaker or ""))
+                attrs.append(f'title="{_attr(tip)}"')
             if m.item not in seen:
-                attrs.append(f'id="{m.item}"')
+                attrs.append(f'id="{_attr(m.item)}"')
                 seen.add(m.item)
-            attrs.append(f'data-kind="{item.kind if isinstance(item, Quote) else "reported"}"')
+            kind = item.kind if isinstance(item, Quote) else "reported"
+            attrs.append(f'data-kind="{_attr(kind)}"')
             if m.corrected:
                 attrs.append('data-corrected="person"')
         out = f"<span {' '.join(attrs)}>{out}</span>"
     return out
 
 
-def _legend(analysis: Analysis) -> str:
-    colors = speaker_colors([s.id for s in analysis.speakers])
+def _legend(page: _Page) -> str:
+    colors = speaker_colors(list(page.speakers))
     items = "".join(
-        f'<li><span class="swatch" style="background: var(--{s.id})"></span>{html.escape(s.name)}'
-        f' <small>({s.kind}; {colors[s.id].name})</small></li>' for s in analysis.speakers)
+        f'<li><span class="swatch" style="background: var(--{page.tokens[s.id]})"></span>'
+        f'{html.escape(s.name)} <small>({html.escape(s.kind)}; {colors[s.id].name})</small></li>'
+        for s in page.speakers.values())
     tones = "".join(
         f'<li><span class="swatch" style="background: {tone_hue(t)}"></span>{t} tone '
         f'(underline)</li>' for t in TONE_LABELS)
@@ -148,16 +190,17 @@ def _legend(analysis: Analysis) -> str:
             f'<ul>{tones}</ul><ul>{layers}</ul></section>')
 
 
-def _voices(analysis: Analysis) -> str:
+def _voices(page: _Page) -> str:
     rows = []
-    for v in voices(analysis):
-        width = round(abs(v.tone) * 60)
+    for v in voices(page.analysis):
+        tone = v.tone if math.isfinite(v.tone) else 0.0
+        width = round(min(1.0, abs(tone)) * 60)
         rows.append(
-            f'<tr><td><span class="swatch" style="background: var(--{v.speaker.id})"></span>'
-            f'{html.escape(v.speaker.name)}</td><td>{v.speaker.kind}</td>'
+            f'<tr><td><span class="swatch" style="background: var(--{page.token(v.speaker.id)})">'
+            f'</span>{html.escape(v.speaker.name)}</td><td>{html.escape(v.speaker.kind)}</td>'
             f'<td class="num">{v.quotes}</td><td class="num">{v.reported}</td>'
             f'<td class="num">{v.share:.0%}</td><td>{v.tone:+.2f} '
-            f'<span class="tonebar" style="width:{width}px; background:{lean_hue(v.tone)}"></span></td></tr>')
+            f'<span class="tonebar" style="width:{width}px; background:{lean_hue(tone)}"></span></td></tr>')
     return ('<section class="voices" aria-label="Voices"><h2>Voices</h2><table><thead><tr>'
             '<th>Speaker</th><th>Kind</th><th class="num">Quotes</th><th class="num">Reported</th>'
             '<th class="num">Share of quoted words</th><th>Mean tone</th></tr></thead><tbody>'
@@ -165,19 +208,24 @@ def _voices(analysis: Analysis) -> str:
 
 
 def embedded_json(analysis: Analysis) -> str:
-    """The analysis as JSON safe inside <script>: no "</" or "<!--" can end the element."""
+    """The analysis as JSON safe inside <script>: no "<", ">" or "&" appears at all.
+
+    They only occur inside JSON strings, where "\\u003c" means the same character, so
+    nothing in a value ("</script>", "<!--", "<script") can end or change the element.
+    """
     raw = json.dumps(analysis.to_dict(), ensure_ascii=False)
-    return raw.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+    return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def render(analysis: Analysis) -> str:
-    ids = [s.id for s in analysis.speakers]
+    page = _Page.of(analysis)
     css = CSS % {"page_l": PAGE["light"], "text_l": TEXT["light"], "page_d": PAGE["dark"],
-                 "text_d": TEXT["dark"], "vars_l": _vars(analysis, "light"),
-                 "vars_d": _vars(analysis, "dark"), "layer_rules": _layer_rules(ids)}
+                 "text_d": TEXT["dark"], "vars_l": _vars(page, "light"),
+                 "vars_d": _vars(page, "dark"),
+                 "layer_rules": _layer_rules(list(page.tokens.values()))}
     seen: set[str] = set()
     body = "\n".join(
-        "<p>" + "".join(_piece(t, m, analysis, seen) for t, m in pieces) + "</p>"
+        "<p>" + "".join(_piece(t, m, page, seen) for t, m in pieces) + "</p>"
         for pieces in paragraph_pieces(analysis))
     title = analysis.title or (analysis.source.path or "Article").rsplit("/", 1)[-1]
     meta = " · ".join(x for x in (analysis.byline, analysis.date) if x)
@@ -198,8 +246,8 @@ def render(analysis: Analysis) -> str:
 <main>
 {body}
 </main>
-{_legend(analysis)}
-{_voices(analysis)}
+{_legend(page)}
+{_voices(page)}
 <footer>Annotated by Stance Reader {__version__} ({html.escape(analysis.pipeline.model)}
 {html.escape(analysis.pipeline.model_version)}). Quotations coloured by speaker,
 underlined by tone; hover for details.</footer>

@@ -10,9 +10,9 @@ weight); `presentation/paint.py` turns it into colours for a theme.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Iterable, Literal
 
-from stance_reader.core.analysis import Analysis, Quote, ReportedSpan, Tone
+from stance_reader.core.analysis import Analysis, Quote, ReportedSpan, Speaker, Tone
 from stance_reader.presentation.layers import BY_NAME, LayerState
 
 MarkKind = Literal["quote", "term", "reported", "mention", "cue"]
@@ -71,16 +71,31 @@ class Mark:
         return self.kind != "mention" and self.kind != "cue" and self.layer != "tone"
 
 
-def describe(analysis: Analysis, item: Quote | ReportedSpan) -> str:
-    """The tooltip of a quotation or reported span, in words (never colour alone)."""
-    speaker = analysis.speaker_by_id(item.speaker)
+def corrected_fields(analysis: Analysis) -> dict[str, set[str]]:
+    """Item id → the fields a person corrected on it, in one pass over the corrections."""
+    fields: dict[str, set[str]] = {}
+    for c in analysis.corrections:
+        fields.setdefault(c.target, set()).add(c.field)
+    return fields
+
+
+def describe(analysis: Analysis, item: Quote | ReportedSpan, *,
+             corrected: Iterable[str] | None = None, speaker: Speaker | None = None) -> str:
+    """The tooltip of a quotation or reported span, in words (never colour alone).
+
+    Exports describing every item pass `corrected` (its corrected fields) and `speaker`,
+    looked up once, so a long article is not scanned again for each item.
+    """
+    if speaker is None:
+        speaker = analysis.speaker_by_id(item.speaker)
     who = speaker.name if speaker else "no speaker found"
     kind = item.kind if isinstance(item, Quote) else "reported"
     parts = [KIND_WORDS[kind], f"speaker: {who}"]
     if item.cue:
         parts.append(f"cue: {item.cue.text}")
     parts.append(f"tone: {item.tone.label} ({item.tone.compound:+.2f})")
-    fields = {c.field for c in analysis.corrections if c.target == item.id}
+    fields = set(corrected) if corrected is not None else {
+        c.field for c in analysis.corrections if c.target == item.id}
     if fields:
         parts.append("corrected by a person (" + ", ".join(sorted(fields)) + ")")
     return " · ".join(parts)
