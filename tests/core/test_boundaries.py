@@ -16,6 +16,7 @@ MODULES = [
     "stance_reader.collection.sheet", "stance_reader.store.records",
 ]
 OPTIONAL = ["stance_reader.core.loaders", "stance_reader.core.tone", "stance_reader.store",
+            "stance_reader.documents", "stance_reader.presentation",
             "stance_reader.export"]
 
 

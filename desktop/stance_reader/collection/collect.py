@@ -2,9 +2,11 @@
 
 Two passes. The first reads each file's bytes for its SHA-256 and looks for a record
 (record cache) or a whole analysis (the reader's analysis cache, e.g. an article already
-opened) under the current pipeline and corrections; the second yields every record in
-input order, analysing only the misses. Analyses made here go into the analysis cache
-(a double-click then opens the article at once) and their records into the record cache.
+opened) under the current pipeline, corrections and tone thresholds; the second yields
+every record in input order, analysing only the misses. Workers open articles through
+the documents service (which reads and fills the analysis cache); this process finishes
+each analysis the same way the reader does (the person's corrections, tone thresholds)
+and keeps its record.
 """
 
 from __future__ import annotations
@@ -12,15 +14,15 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from stance_reader.collection.outlet import outlet_of
 from stance_reader.collection.pool import run_local
 from stance_reader.collection.record import ArticleRecord, build_record
-from stance_reader.collection.work import Outcome, head_of
+from stance_reader.collection.work import Outcome, analyse_path, head_of
 from stance_reader.core.analysis import Analysis
-from stance_reader.core.corrections import replay
 from stance_reader.core.types import CancelToken
 
 log = logging.getLogger(__name__)
@@ -39,75 +41,91 @@ class Collected:
 
 
 @dataclass(frozen=True, slots=True)
-class Caches:
-    """The stores a collection reads and fills; `pipeline` is the analysis cache key."""
+class Stores:
+    """What a collection reads and fills. `documents` is a DocumentService over the
+    person's history that records no opens (corrections, thresholds, the analysis cache);
+    `records` the record cache; `cache` False reads and fills neither cache."""
 
-    history: Any  # History | NullHistory
+    documents: Any  # DocumentService
     records: Any  # RecordStore | NullRecordStore
-    pipeline: str
+    cache: bool = True
+
+    @property
+    def history_db(self) -> str | None:
+        """The history file workers use for the analysis cache (None: no cache)."""
+        path = getattr(self.documents.history, "path", None)
+        return str(path) if self.cache and path else None
+
+    def pipeline(self) -> str:
+        from stance_reader.documents import current_pipeline
+        from stance_reader.store.history import pipeline_key
+
+        return pipeline_key(current_pipeline(self.documents.model))
 
 
-def pipeline_key(model: str | None) -> str:
-    """The analysis cache key for the pipeline `model` names, known before analysing."""
-    from stance_reader import __version__
-    from stance_reader.core.nlp import installed_model_info
-
-    name, version = installed_model_info(model)
-    return f"{name}@{version}/stance-reader@{__version__}"
-
-
-def record_key(pipeline: str, corrections: Sequence[Any]) -> str:
-    if not corrections:
+def record_key(pipeline: str, corrections: Sequence[Any],
+               thresholds: tuple[float, float] | None = None) -> str:
+    """A record serves the same pipeline, corrections and tone thresholds only."""
+    if not corrections and thresholds is None:
         return pipeline
-    digest = hashlib.sha256(repr([(c.target, c.field, c.new) for c in corrections]).encode())
+    digest = hashlib.sha256(repr(([(c.target, c.field, c.new) for c in corrections],
+                                  thresholds)).encode())
     return f"{pipeline}#{digest.hexdigest()[:16]}"
 
 
 class Collector:
     """Runs a collection; `progress(done, total, path)` after each article."""
 
-    def __init__(self, caches: Caches | None, *, model: str | None = None, jobs: int = 1,
-                 dask_address: str | None = None, in_process: bool | None = None,
+    def __init__(self, stores: Stores, *, jobs: int = 1, dask_address: str | None = None,
+                 in_process: bool | None = None,
                  run: Callable[..., Iterator[Outcome]] | None = None) -> None:
-        self.caches, self.model, self.jobs, self.dask = caches, model, jobs, dask_address
+        self.stores, self.jobs, self.dask = stores, jobs, dask_address
         self.in_process = in_process
-        self._run = run  # replaces the pool (tests: a fake analysis)
+        self._run = run  # replaces the pool (tests: analysis in the test's process)
+        self._pipeline: str | None = None
 
-    def _record_from(self, analysis: Analysis, path: str, outlet: str | None,
-                     sha: str) -> tuple[ArticleRecord, str]:
-        stored = self.caches.history.corrections_for(sha) if self.caches else []
-        if stored and not analysis.corrections:
-            analysis = replay(analysis, stored)
-        record = build_record(analysis, path, outlet)
-        return record, record_key(self.caches.pipeline if self.caches else "", stored)
+    @property
+    def model(self) -> str | None:
+        return self.stores.documents.model  # type: ignore[no-any-return]
+
+    def _key(self, sha: str) -> str:
+        if self._pipeline is None:
+            self._pipeline = self.stores.pipeline()
+        corrections = self.stores.documents.history.corrections_for(sha)
+        return record_key(self._pipeline, corrections, self.stores.documents.thresholds)
+
+    def _finish(self, analysis: Analysis, path: str, outlet: str | None) -> ArticleRecord:
+        """The record of the analysis the reader would show (corrections, thresholds)."""
+        shown = self.stores.documents.finish(analysis, path).analysis
+        record = build_record(shown, path, outlet)
+        if self.stores.cache:
+            self.stores.records.put(record, self._key(record.sha256))
+        return record
 
     def _lookup(self, path: str) -> bool:
         """Whether a record for the file is cached (made now from a cached analysis)."""
-        assert self.caches is not None
+        if not self.stores.cache:
+            return False
         try:
             sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         except OSError:
             return False  # the analysis reports the file's problem in its own words
         try:
-            key = record_key(self.caches.pipeline, self.caches.history.corrections_for(sha))
-            if self.caches.records.get(sha, key) is not None:
+            if self.stores.records.get(sha, self._key(sha)) is not None:
                 return True
-            cached = self.caches.history.cache_get(sha, self.caches.pipeline)
+            cached = self.stores.documents.history.cache_get(sha, self.stores.pipeline())
             if cached is not None:
-                record, key = self._record_from(cached, path, outlet_of(
-                    cached.byline, cached.text, head_of(Path(path), cached)), sha)
-                self.caches.records.put(record, key)
+                self._finish(cached, path, outlet_of(cached.byline, cached.text,
+                                                     head_of(Path(path), cached)))
                 return True
         except Exception:  # a cache problem never stops a collection
             log.warning("collection cache unavailable for %s", path, exc_info=True)
         return False
 
     def _cached(self, path: str) -> ArticleRecord | None:
-        assert self.caches is not None
         try:
             sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-            key = record_key(self.caches.pipeline, self.caches.history.corrections_for(sha))
-            record = self.caches.records.get(sha, key)
+            record = self.stores.records.get(sha, self._key(sha))
         except Exception:
             log.warning("collection cache unavailable for %s", path, exc_info=True)
             return None
@@ -121,12 +139,13 @@ class Collector:
 
             return run_dask(paths, address=self.dask, model=self.model, cancel=cancel)
         return run_local(paths, jobs=self.jobs, model=self.model, cancel=cancel,
-                         in_process=self.in_process)
+                         in_process=self.in_process,
+                         analyse=partial(analyse_path, history_db=self.stores.history_db))
 
     def run(self, paths: Sequence[str], *, cancel: CancelToken | None = None,
             progress: Callable[[int, int, str], None] | None = None) -> Iterator[Collected]:
         """Every article's `Collected`, in the order of `paths`; stops when cancelled."""
-        hits = [self._lookup(p) if self.caches else False for p in paths]
+        hits = [self._lookup(p) for p in paths]
         misses = self._outcomes([p for p, hit in zip(paths, hits) if not hit], cancel)
         total = len(paths)
         for done, (path, hit) in enumerate(zip(paths, hits), start=1):
@@ -150,13 +169,10 @@ class Collector:
             return Collected(outcome.path, error=outcome.error, internal=outcome.internal,
                              detail=outcome.detail)
         analysis = outcome.analysis
-        sha = analysis.source.sha256
         try:
-            if self.caches is not None and not analysis.corrections:
-                self.caches.history.cache_put(analysis)
-            record, key = self._record_from(analysis, outcome.path, outcome.outlet, sha)
-            if self.caches is not None:
-                self.caches.records.put(record, key)
+            if self.dask and self.stores.cache:  # cluster workers keep no cache of ours
+                self.stores.documents.history.cache_put(analysis)
+            record = self._finish(analysis, outcome.path, outcome.outlet)
         except Exception:
             log.warning("collection cache not updated for %s", outcome.path, exc_info=True)
             record = build_record(analysis, outcome.path, outcome.outlet)

@@ -45,7 +45,8 @@ def add_parser(sub: Any, common: Any) -> None:
                         "'pip install stance-reader[cluster]'")
     p.add_argument("--flat", action="store_true", help="do not look into sub-folders")
     p.add_argument("--no-cache", action="store_true",
-                   help="analyse everything again; read and fill no cache")
+                   help="analyse everything again; read and fill no cache (corrections "
+                        "made in the reader still apply)")
     p.add_argument("--force", action="store_true", help="replace an existing sheet")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress or summary lines")
     common(p)
@@ -74,16 +75,14 @@ class Progress:
         return time.perf_counter() - self.started
 
 
-def _caches(model: str | None) -> Any:
-    from stance_reader.collection.collect import Caches, pipeline_key
-    from stance_reader.store.history import open_history
+def _stores(model: str | None, cache: bool) -> Any:
+    from stance_reader.cli import document_service
+    from stance_reader.collection.collect import Stores
     from stance_reader.store.paths import user_paths
-    from stance_reader.store.records import open_records
+    from stance_reader.store.records import NullRecordStore, open_records
 
-    paths = user_paths()
-    history, _ = open_history(paths.history_db)
-    records, _ = open_records(paths.records_db)
-    return Caches(history, records, pipeline_key(model))
+    records = open_records(user_paths().records_db)[0] if cache else NullRecordStore()
+    return Stores(document_service(model=model), records, cache)
 
 
 def cmd_collection(args: argparse.Namespace, fail: Any) -> int:
@@ -103,8 +102,8 @@ def cmd_collection(args: argparse.Namespace, fail: Any) -> int:
     resolve_model(args.model)  # a missing model stops before any file
     files = [str(f) for f in found.files]
     jobs = args.jobs or default_jobs(len(files))
-    caches = None if args.no_cache else _caches(args.model)
-    collector = Collector(caches, model=args.model, jobs=jobs, dask_address=args.dask)
+    collector = Collector(_stores(args.model, not args.no_cache), jobs=jobs,
+                          dask_address=args.dask)
     progress = Progress(sys.stderr, args.quiet)
     failures = cached = 0
     writer = SheetWriter(args.output, force=args.force)
@@ -131,11 +130,14 @@ def cmd_collection(args: argparse.Namespace, fail: Any) -> int:
     return 1 if failures else 0
 
 
-def annotate_outcomes(files: list[str], args: argparse.Namespace) -> Any:
-    """The analyses for `annotate`, in input order, on `--jobs` processes."""
+def annotate_outcomes(files: list[str], args: argparse.Namespace, history_db: str | None) -> Any:
+    """The analyses for `annotate`, in input order, on `--jobs` processes, each opening
+    files through the documents service over the history at `history_db` (its cache)."""
+    from functools import partial
+
     from stance_reader.collection.pool import default_jobs, run_local
+    from stance_reader.collection.work import analyse_path
 
     jobs = args.jobs or default_jobs(len(files))
-    return run_local(files, jobs=jobs, model=args.model)
-
-
+    return run_local(files, jobs=jobs, model=args.model,
+                     analyse=partial(analyse_path, history_db=history_db))

@@ -14,7 +14,7 @@ from datetime import date as Date
 from typing import Any
 
 from stance_reader.core.analysis import Analysis
-from stance_reader.core.voices import voices
+from stance_reader.presentation.voices import voices
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 

@@ -1,8 +1,9 @@
 """The per-article job, the same in this process, a pool worker or a Dask worker.
 
 Each process loads the spaCy pipeline and the tone model once (`warm`, the pool's
-initializer and the Dask worker plugin's setup) and keeps them in module globals; every
-article after that reuses them. Errors come back as values, never as exceptions, so one
+initializer and the Dask worker plugin's setup) and keeps them, with its documents
+service, in module globals; every article after that reuses them. Articles are opened
+through the documents service, as everywhere else (annotated copies, the analysis cache). Errors come back as values, never as exceptions, so one
 bad file never stops a collection and nothing unpicklable crosses a process boundary.
 """
 
@@ -18,7 +19,7 @@ from stance_reader.core.analysis import Analysis
 from stance_reader.errors import StanceReaderError
 
 log = logging.getLogger(__name__)
-_tone: dict[str, Any] = {}  # per process: the tone scorer, built once
+_state: dict[Any, Any] = {}  # per process: the tone scorer, documents services by history
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +43,26 @@ def warm(model: str | None = None) -> None:
 
 
 def _tone_scorer() -> Any:
-    if "scorer" not in _tone:
+    if "tone" not in _state:
         from stance_reader.core.tone import ToneScorer
 
-        _tone["scorer"] = ToneScorer()
-    return _tone["scorer"]
+        _state["tone"] = ToneScorer()
+    return _state["tone"]
+
+
+def _documents(model: str | None, history_db: str | None) -> Any:
+    """This process' documents service over the history at `history_db` (its analysis
+    cache), or over none. It only loads and analyses: corrections, tone thresholds and
+    the record of an open are applied by the process that asked (`DocumentService.finish`)."""
+    key = (model, history_db)
+    if key not in _state:
+        from stance_reader.documents import DocumentService
+        from stance_reader.store.history import NullHistory, open_history
+
+        history = open_history(Path(history_db))[0] if history_db else NullHistory()
+        _state[key] = DocumentService(history, model=model, tone=_tone_scorer(),
+                                      record_opens=False)
+    return _state[key]
 
 
 def head_of(path: Path, analysis: Analysis) -> str:
@@ -69,12 +85,13 @@ def _failure(path: str, exc: Exception) -> Outcome:
                    detail="".join(traceback.format_exception(exc)))
 
 
-def analyse_path(path: str, model: str | None = None) -> Outcome:
-    """Load and analyse the file at `path` (an annotated copy of ours reopens as it is)."""
-    from stance_reader.cli import analyse_file
-
+def analyse_path(path: str, model: str | None = None, history_db: str | None = None) -> Outcome:
+    """Load the file at `path` (an annotated copy of ours reopens as its analysis) and
+    analyse it, or take its analysis from the cache of the history at `history_db`."""
     try:
-        analysis = analyse_file(Path(path), model=model, tone=_tone_scorer())
+        documents = _documents(model, history_db)
+        item = documents.load(path)
+        analysis = item if isinstance(item, Analysis) else documents.analysed(item)
         return Outcome(path, analysis, outlet_of(analysis.byline, analysis.text,
                                                  head_of(Path(path), analysis)))
     except Exception as exc:  # every failure is reported as a value (see module docstring)
@@ -83,14 +100,13 @@ def analyse_path(path: str, model: str | None = None) -> Outcome:
 
 def analyse_bytes(data: bytes, path: str, model: str | None = None,
                   source: str | None = None) -> Outcome:
-    """Analyse a file's bytes read elsewhere (a cluster worker needs no shared disk);
-    `source` is the file's absolute path on the machine that read it."""
+    """Analyse a file's bytes read elsewhere (a cluster worker needs no shared disk, and
+    keeps no cache); `source` is the file's absolute path on the machine that read it."""
     from stance_reader.core.loaders import load_bytes
-    from stance_reader.core.pipeline import analyse
 
     try:
         article = load_bytes(data, Path(path).name, path=source or path)
-        analysis = analyse(article, model=model, tone=_tone_scorer())
+        analysis = _documents(model, None).analysed(article)
         head = data[:HEAD_BYTES].decode("utf-8", "replace") if article.format == "html" else ""
         return Outcome(path, analysis, outlet_of(analysis.byline, analysis.text, head))
     except Exception as exc:

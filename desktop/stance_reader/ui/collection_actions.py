@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from stance_reader.collection.collect import Caches, Collector, pipeline_key, record_key
+from stance_reader.collection.collect import Collector, Stores, record_key
 from stance_reader.collection.record import build_record
 from stance_reader.core.analysis import Analysis
 from stance_reader.ui.collection_tab import CollectionTab
@@ -83,18 +83,25 @@ class CollectionActions:
             from stance_reader.store.paths import user_paths
             from stance_reader.store.records import open_records
 
-            enabled = bool(getattr(self.window.history, "enabled", False))
-            self._records, notice = open_records(user_paths().records_db, enabled)
+            self._records, notice = open_records(user_paths().records_db, self._history_on())
             if notice:
                 self.window.statusBar().showMessage(notice, 8000)
         return self._records
 
-    def _caches(self) -> Caches | None:
-        try:
-            return Caches(self.window.history, self.records_store(), pipeline_key(self.window.model))
-        except Exception as exc:  # no model: the collection reports it per article
-            log.warning("collection caches unavailable: %s", exc)
-            return None
+    def _stores(self) -> Stores:
+        """The window's history, thresholds and model, recording no opens (a collection of
+        500 articles would otherwise fill Open Recent)."""
+        from stance_reader.documents import DocumentService
+
+        shown = self.window.documents
+        documents = DocumentService(self.window.history, model=shown.model,
+                                    thresholds=shown.thresholds, record_opens=False)
+        return Stores(documents, self.records_store(), cache=self._history_on())
+
+    def _history_on(self) -> bool:
+        from stance_reader.store.history import NullHistory
+
+        return not isinstance(self.window.history, NullHistory)
 
     def tabs(self) -> list[CollectionTab]:
         t = self.window.tabs
@@ -115,8 +122,8 @@ class CollectionActions:
                 return tab
         if tabs.widget(0) is self.window.empty:
             tabs.removeTab(0)
-        collector = Collector(self._caches(), model=self.window.model,
-                              jobs=max(1, os.cpu_count() or 1), in_process=False, run=self.run)
+        collector = Collector(self._stores(), jobs=max(1, os.cpu_count() or 1),
+                              in_process=False, run=self.run)
         store = self.records_store()
         tab = CollectionTab(root, collector, aliases=store.aliases,
                             confirm_merge=lambda old, new: self._confirm_merge(old, new))
@@ -199,12 +206,14 @@ class CollectionActions:
         record = build_record(analysis, analysis.source.path or "")
         for tab in tabs:
             tab.article_corrected(record)
-        caches = self._caches()
-        if caches is not None:
-            try:
-                caches.records.put(record, record_key(caches.pipeline, analysis.corrections))
-            except Exception as exc:
-                log.warning("collection record not updated: %s", exc)
+        stores = self._stores()
+        try:
+            sha = analysis.source.sha256
+            stores.records.put(record, record_key(
+                stores.pipeline(), stores.documents.history.corrections_for(sha),
+                stores.documents.thresholds))
+        except Exception as exc:
+            log.warning("collection record not updated: %s", exc)
 
     def set_theme(self, theme: str) -> None:
         for tab in self.tabs():
