@@ -10,6 +10,7 @@ import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import IO, Any
 
 from stance_reader.errors import StanceReaderError
 
@@ -65,6 +66,12 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
 
 
+# Read once, at import (os.umask can only be read by setting it): the permissions a plain
+# open() would give, for files that appear through a temporary file (mkstemp makes 0600).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
 class AtomicFile:
     """A file written in pieces that appears at `path` only when `commit()` is called;
     `discard()` (or an exception inside `with`) leaves nothing behind. For outputs written
@@ -79,14 +86,15 @@ class AtomicFile:
                                              suffix=".tmp")
         except OSError as exc:
             raise WriteFailed(f"cannot write {self.path}: {exc.strerror or exc}") from exc
-        kwargs = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
-        self.handle = os.fdopen(fd, mode, **kwargs)
+        self.handle: IO[Any] = (os.fdopen(fd, mode) if "b" in mode else
+                                os.fdopen(fd, mode, encoding="utf-8", newline=""))
 
     def commit(self) -> Path:
         try:
             self.handle.flush()
             os.fsync(self.handle.fileno())
             self.handle.close()
+            os.chmod(self._tmp, 0o666 & ~_UMASK)
             os.replace(self._tmp, self.path)
         except OSError as exc:
             self.discard()

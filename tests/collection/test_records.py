@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,9 @@ def test_csv_sheet_has_the_columns_and_one_row_per_item(tmp_path: Path) -> None:
     assert rows[2]["item"] == "reported" and rows[2]["kind"] == "reported"
     assert rows[2]["text"] == "that the deficit would shrink" and rows[2]["cue"] == "told"
     assert float(rows[1]["tone"]) == -0.6 and rows[1]["tone_label"] == "negative"
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # as a plain open() would make it
 
 
 def test_jsonl_sheet_and_formula_cells(tmp_path: Path) -> None:

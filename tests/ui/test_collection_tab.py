@@ -68,11 +68,13 @@ def collection(tmp_path: Path) -> Path:
     return tmp_path / "news"
 
 
-def test_open_folder_lists_articles_voices_and_charts(qtbot, make_window, collection) -> None:  # type: ignore[no-untyped-def]
+def test_open_folder_lists_articles_voices_and_charts(qtbot, qtmodeltester, make_window, collection) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
     runner = Runner()
     w.collections.run = runner
     tab = _open(qtbot, w, collection)
+    qtmodeltester.check(tab.articles)
+    qtmodeltester.check(tab.voices)
     assert w.tabs.currentWidget() is tab and "news" in w.tabs.tabText(w.tabs.currentIndex())
     assert tab.articles.rowCount() == 3 and len(runner.analysed) == 3
     assert tab.progress_seen[-1] == (3, 3)  # type: ignore[attr-defined]

@@ -66,7 +66,7 @@ def run_dask(paths: Iterable[str], *, address: str | Any, model: str | None = No
     `distributed.Client`). Raises ClusterUnavailable without the extra, or when the
     scheduler does not answer within `timeout` seconds."""
     own = isinstance(address, str)
-    client = _client(address, timeout) if own else address
+    client: Any = _client(address, timeout) if isinstance(address, str) else address
     try:
         client.register_plugin(ModelPlugin(model), name=PLUGIN_NAME)
         workers = max(1, len(client.scheduler_info().get("workers", {})))

@@ -122,7 +122,8 @@ def merges_of(analysis: Analysis) -> tuple[tuple[str, str], ...]:
         if c.field == "speaker_name" and c.old and c.new and str(c.old) != str(c.new):
             original.setdefault(c.target, str(c.old))
             found.append((str(c.old), str(c.new)))
-    speaking = {x.speaker for x in (*analysis.quotes, *analysis.reported) if x.speaker}
+    speaking = {q.speaker for q in analysis.quotes if q.speaker}
+    speaking |= {r.speaker for r in analysis.reported if r.speaker}
     names = {s.id: s.name for s in analysis.speakers}
     for c in analysis.corrections:
         if c.field == "speaker" and c.old and c.new and c.old not in speaking:

@@ -19,12 +19,38 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ArticleModel(QAbstractTableModel):
+class _Table(QAbstractTableModel):
+    """A read-only table of `rows` under the header `COLUMNS`."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self._count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+
+class ArticleModel(_Table):
     """One row per article, added as each is analysed (or read from the cache)."""
+
+    COLUMNS = ARTICLE_COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.items: list[Collected] = []
+
+    def _count(self) -> int:
+        return len(self.items)
 
     def add(self, item: Collected) -> None:
         n = len(self.items)
@@ -40,18 +66,6 @@ class ArticleModel(QAbstractTableModel):
         self.beginResetModel()
         self.items = []
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(ARTICLE_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ARTICLE_COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
@@ -74,30 +88,23 @@ class ArticleModel(QAbstractTableModel):
         return None
 
 
-class VoiceModel(QAbstractTableModel):
+class VoiceModel(_Table):
     """The voices across the collection, most quoted words first."""
+
+    COLUMNS = VOICE_COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.voices: list[CollectionVoice] = []
         self.colors: dict[str, str] = {}  # voice key → hue
 
+    def _count(self) -> int:
+        return len(self.voices)
+
     def set_voices(self, voices: list[CollectionVoice], colors: dict[str, str]) -> None:
         self.beginResetModel()
         self.voices, self.colors = voices, colors
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.voices)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(VOICE_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return VOICE_COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.voices):
