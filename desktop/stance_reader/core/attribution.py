@@ -13,29 +13,18 @@ from typing import TYPE_CHECKING, Sequence
 
 from stance_reader.core.analysis import Cue, Offsets
 from stance_reader.core.cues import ACT_FORMS, AGENT_NOUNS, QUOTE_FORMS, SPEECH_FORMS, THOUGHT_FORMS
+from stance_reader.core.mentions import NAMED, SUBJECTS, Mention, mention_for
 from stance_reader.core.quotes import QuoteSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
-PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
-            "they": "group", "we": "group", "it": "organisation", "i": "self"}
-NAMED = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation",
-         "GPE": "organisation", "FAC": "organisation"}
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+__all__ = ["NAMED", "Attribution", "Mention", "attribute_quote", "find_reported",
+           "introduction", "mention_for", "offsets_of"]
+
 # Participles and clauses whose subject is their head's subject: "..., stating that",
 # "..., adding", "and told".
 CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "acomp")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A stretch of text naming a speaker: a name, a noun phrase or a pronoun."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # person | organisation | unknown | pronoun
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,69 +46,6 @@ class ReportedCandidate:
 
 def _inside(pos: int, spans: Sequence[QuoteSpan]) -> bool:
     return any(s.start <= pos < s.end for s in spans)
-
-
-def _entity_of(tok: Token) -> Span | None:
-    if not tok.ent_type_:
-        return None
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    from spacy.tokens import Span
-    return Span(doc, start, end, label=tok.ent_type_)
-
-
-def mention_for(tok: Token, offset: int) -> Mention | None:
-    """The mention a subject token stands for: entity, apposition, pronoun or noun phrase."""
-    doc = tok.doc
-    # "Sen. Elizabeth Warren (D-MA) said": a subject inside the parentheses after a name
-    # stands for the name.
-    opening = next((t for t in doc[max(0, tok.i - 4):tok.i] if t.text == "("), None)
-    if opening is not None and opening.i > 0 and any(t.text == ")" for t in doc[tok.i:tok.i + 4]):
-        tok = doc[opening.i - 1]
-    lower = tok.lower_
-    if lower in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
-        return Mention(tok.idx + offset, tok.idx + len(tok) + offset, tok.text, "pronoun")
-    ent = _entity_of(tok)
-    if ent is None or ent.label_ not in NAMED:
-        # "Taiwan's defense minister, Chiu Kuo-cheng, told": prefer the named apposition.
-        for child in tok.children:
-            if child.dep_ == "appos":
-                e = _entity_of(child)
-                if e is not None and e.label_ in ("PERSON", "ORG"):
-                    ent = e
-                    break
-        else:
-            for child in tok.lefts:
-                if child.dep_ == "compound":
-                    e = _entity_of(child)
-                    if e is not None and e.label_ == "PERSON" and e.end == tok.i:
-                        ent = e
-    if ent is not None and ent.label_ in NAMED:
-        start, end = ent.start_char, ent.end_char
-        first = ent.start
-        if ent.label_ in ("ORG",) and first >= 2 and doc[first - 1].tag_ == "POS":
-            owner = _entity_of(doc[first - 2])
-            if owner is not None and owner.label_ in ("GPE", "ORG", "NORP"):
-                start = owner.start_char  # "China's Foreign Ministry"
-        kind = NAMED[ent.label_]
-        return Mention(start + offset, end + offset, doc.text[start:end], kind)
-    if tok.tag_ == "CD" and tok.dep_ in SUBJECTS:
-        # Poll shares: "Six in 10 say …", "Nearly three in four said …"
-        span = doc[tok.left_edge.i:tok.right_edge.i + 1]
-        return Mention(span.start_char + offset, span.end_char + offset, span.text, "unknown")
-    if tok.tag_.startswith("NN") or tok.tag_ == "PRP":
-        left = tok.i
-        for child in tok.lefts:
-            if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case"):
-                left = min(left, child.left_edge.i)
-        span = doc[left:tok.i + 1]
-        return Mention(span.start_char + offset, span.end_char + offset, span.text, "unknown")
-    return None
 
 
 def subject_of(verb: Token, climb: tuple[str, ...] = CLIMB) -> Token | None:
