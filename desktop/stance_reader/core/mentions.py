@@ -190,12 +190,8 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
                 if e is not None and e.label_ in ("PERSON", "ORG"):
                     ent = e
                     break
-        else:
-            for child in tok.lefts:
-                if child.dep_ == "compound":
-                    e = entity_of(child)
-                    if e is not None and e.label_ == "PERSON" and e.end == tok.i:
-                        ent = e
+    if ent is not None and ent.label_ in NAMED and _conjuncts(tok):
+        return _coordination(tok, offset)
     if ent is not None and ent.label_ in NAMED:
         mention = named_mention(ent, offset, subject=subject)
         first = ent.start
@@ -217,9 +213,29 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
         # "said another", "one said": an unnamed source, shown by its words.
         return Mention(tok.idx + offset, tok.idx + len(tok) + offset, tok.text, "unknown",
                        subject=True, head=tok.lower_)
+    if _conjuncts(tok) and (tok.tag_.startswith("NN")):
+        return _coordination(tok, offset)
     if tok.tag_.startswith("NN") or tok.tag_ == "PRP":
+        # "The Trump campaign", "Clinton aides": a name inside a description is not the
+        # speaker; the whole phrase is.
         return _description(tok, offset)
     return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """Further subjects joined by "and": "Mr. Grassley and Mr. Leahy say"."""
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in tok.children):
+        return []
+    return [c for c in tok.children if c.dep_ == "conj" and c.tag_.startswith("NN")]
+
+
+def _coordination(tok: Token, offset: int) -> Mention:
+    """Several sources speaking together, as one voice named by all of them."""
+    doc = tok.doc
+    last = _conjuncts(tok)[-1]
+    span = doc[tok.left_edge.i:last.right_edge.i + 1]
+    return Mention(span.start_char + offset, span.end_char + offset, span.text, "unknown",
+                   subject=tok.dep_ in SUBJECTS, head=last.lower_, plural=True)
 
 
 def _proper_name(tok: Token, offset: int, subject: bool) -> Mention:

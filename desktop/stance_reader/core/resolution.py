@@ -191,7 +191,7 @@ class Resolver:
             if not e.named or e.geo != geo:
                 continue
             ek = e.key
-            if key == ek:
+            if key == ek or _acronym(key, ek) or _acronym(ek, key):
                 ok = True
             elif geo or (not personish and e.kind == "organisation"):
                 ok = (key[-len(ek):] == ek or ek[-len(key):] == key
@@ -318,7 +318,8 @@ class Resolver:
         # The head word is part of a recent entity's name: "the commission" for the
         # "Commission on Presidential Debates", "the city" for the "City of Phoenix".
         by_name = [i for i, e in enumerate(self.entities)
-                   if e.named and not e.geo and head in e.key and e.last_pos < mention.start]
+                   if e.named and not e.geo and head in e.key and len(e.key) > 1
+                   and e.last_pos < mention.start]
         if by_name:
             return max(by_name, key=lambda i: self.entities[i].last_pos)
         # Role words written beside a name earlier: "Indiana Gov. Mike Pence" ... "the
@@ -352,6 +353,14 @@ class Resolver:
                                     key=lambda o: (o.start, o.end)))
             result.append(Speaker(sid, e.name, e.kind, tuple(aliases), mentions))  # type: ignore[arg-type]
         return tuple(result), ids
+
+
+def _acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """"IMF" for "International Monetary Fund" (small words skipped)."""
+    if len(short) != 1 or len(long) < 2:
+        return False
+    initials = "".join(w[0] for w in long if w not in ("of", "and", "the", "for", "&") and w)
+    return short[0].replace(".", "") == initials
 
 
 def _prefix_with_suffix_words(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
