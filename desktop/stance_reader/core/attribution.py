@@ -48,11 +48,16 @@ def _inside(pos: int, spans: Sequence[QuoteSpan]) -> bool:
     return any(s.start <= pos < s.end for s in spans)
 
 
-def subject_of(verb: Token, climb: tuple[str, ...] = CLIMB) -> Token | None:
-    """The subject of a cue verb, climbing from participles to the clause they hang on."""
+def subject_of(verb: Token, climb: tuple[str, ...] = CLIMB,
+               quotes: Sequence[QuoteSpan] = (), offset: int = 0) -> Token | None:
+    """The subject of a cue verb, climbing from participles to the clause they hang on.
+
+    A subject inside a quotation is the quoted speaker's word, not the source: '“If it
+    …,” said James Acton' has "it" and "Acton" both parsed as subjects of "said".
+    """
     tok = verb
     for _ in range(4):
-        for child in tok.children:
+        for child in sorted(tok.children, key=lambda c: _inside(c.idx + offset, quotes)):
             if child.dep_ in SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                     return tok.head  # "Chiu, who said …": the relative points at Chiu
@@ -104,7 +109,8 @@ def _is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
 
 def attribution_for(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Attribution:
     """Cue + speaker mention for a cue token (speaker None when it has no usable subject)."""
-    subj = _according_to(tok) if tok.lower_ == "according" else subject_of(tok)
+    subj = (_according_to(tok) if tok.lower_ == "according"
+            else subject_of(tok, quotes=quotes, offset=offset))
     if (subj is None or _inside(subj.idx + offset, quotes)) and tok.tag_ in ("VBG", "VBN"):
         # "…, asserting, ''…''": a participle whose parse went astray inside the quotation
         # speaks for the subject that opens its sentence.

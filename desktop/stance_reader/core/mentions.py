@@ -86,7 +86,7 @@ def roles_before(span: Span) -> tuple[str, ...]:
     while i >= 0 and len(words) < 5:
         t = doc[i]
         if t.is_punct and t.text not in ("-",) or t.tag_ in ("DT", "IN", "CC", "PRP$") \
-                or t.pos_ in ("VERB", "AUX"):
+                or t.tag_.startswith("VB") or t.tag_ == "MD":
             break
         if t.tag_ == "POS":
             break
@@ -102,13 +102,19 @@ def roles_around(span: Span) -> tuple[str, ...]:
     if root.doc.has_annotation("DEP"):
         for child in root.children:
             if child.dep_ == "appos" and child.i >= span.end and not child.ent_type_:
-                words.extend(t.lower_ for t in child.subtree if t.is_alpha and not t.ent_type_)
+                words.extend(_role_words(child.subtree))
         if root.dep_ in ("nsubj",) and root.head.lemma_ == "be" or root.head.lower_ in (
                 "is", "was", "'s", "’s"):
             for child in root.head.children:
                 if child.dep_ == "attr" and not child.ent_type_:
-                    words.extend(t.lower_ for t in child.subtree if t.is_alpha and not t.ent_type_)
+                    words.extend(_role_words(child.subtree))
     return tuple(words)
+
+
+def _role_words(tokens: object) -> list[str]:
+    """Nouns and adjectives of a describing phrase: "a top Trump surrogate" -> top, surrogate."""
+    return [t.lower_ for t in tokens  # type: ignore[attr-defined]
+            if t.is_alpha and not t.ent_type_ and t.tag_[:2] in ("NN", "JJ")]
 
 
 def named_mention(ent: Span, offset: int, *, subject: bool = False) -> Mention:
