@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol, Sequence
 from stance_reader import __version__
 from stance_reader.core.analysis import (
     Analysis, Offsets, PipelineInfo, Quote, ReportedSpan, SourceInfo, Target, Tone)
-from stance_reader.core.article import Article
+from stance_reader.core.article import Article, is_separator
 from stance_reader.core.attribution import (
     Attribution, attribute_quote, find_reported, introduction, offsets_of)
 from stance_reader.core.cues import may_attribute
@@ -139,7 +139,7 @@ def analyse(article: Article, *, nlp: Language | None = None,
     progress(0.88, "speakers")
     sent_bounds = _sentence_bounds(docs, paragraphs, text)
     index = _cluster(quotes, reported, intros, entities, sent_bounds)
-    _inherit(quotes, intros, paragraphs)
+    _inherit(quotes, reported, intros, paragraphs, text)
     kinds = [_kind(text, q, docs[q.paragraph], paragraphs[q.paragraph]) for q in quotes]
 
     progress(0.92, "tone")
@@ -207,22 +207,27 @@ def _cluster(quotes: list[_Item], reported: list[_Item], intros: list[_Item],
     return index
 
 
-def _inherit(quotes: list[_Item], intros: list[_Item], paragraphs: Sequence[Offsets]) -> None:
+def _inherit(quotes: list[_Item], reported: list[_Item], intros: list[_Item],
+             paragraphs: Sequence[Offsets], text: str) -> None:
     """Cue-less quotations take the speaker of their paragraph, or of the one before.
 
     Within a paragraph the nearest attributed quotation gives the speaker (before it, else
     after it). A paragraph that opens with a quotation and has no attribution of its own
-    continues the last speaker of the previous paragraph (multi-paragraph quotations,
-    follow-up paragraphs made only of a quotation).
+    continues the last speaker of the nearest earlier paragraph with an attribution (a
+    quotation, reported speech, or a colon introduction): multi-paragraph quotations and
+    follow-up paragraphs made only of a quotation. Separator paragraphs (only
+    punctuation: " .", "*", "—") are skipped, never counted as the previous paragraph.
     """
     def named(o: _Item) -> bool:  # a speaker, or at least the words that name one
         return o.cluster is not None or o.source is not None
 
+    real = [i for i, p in enumerate(paragraphs) if not is_separator(text[p.start:p.end])]
+    previous = {b: a for a, b in zip(real, real[1:])}
     last_by_para: dict[int, _Item] = {}
-    introduced = {item.paragraph + 1: item for item in intros if named(item)}
-    for q in quotes:
-        if named(q):
-            last_by_para[q.paragraph] = q
+    for item in sorted((*quotes, *reported), key=lambda o: o.start):
+        if named(item):
+            last_by_para[item.paragraph] = item
+    introducers = {item.paragraph: item for item in intros if named(item)}
     by_para: dict[int, list[_Item]] = {}
     for q in quotes:
         by_para.setdefault(q.paragraph, []).append(q)
@@ -234,14 +239,16 @@ def _inherit(quotes: list[_Item], intros: list[_Item], paragraphs: Sequence[Offs
         donor = None
         before = [o for o in same if o.start < q.start]
         after = [o for o in same if o.start > q.start]
+        prev = previous.get(q.paragraph)
         if before:
             donor = before[-1]
         elif after:
             donor = after[0]
-        elif q.paragraph in introduced:
-            donor = introduced[q.paragraph]
-        elif q.start == paragraphs[q.paragraph].start or (q.span and q.span.continued):
-            donor = last_by_para.get(q.paragraph - 1)
+        elif prev is not None and prev in introducers:
+            donor = introducers[prev]
+        elif prev is not None and (q.start == paragraphs[q.paragraph].start
+                                   or (q.span and q.span.continued)):
+            donor = last_by_para.get(prev)
         if donor is not None:
             q.cluster, q.source, q.how = donor.cluster, donor.source, "inherited"
             last_by_para.setdefault(q.paragraph, q)
