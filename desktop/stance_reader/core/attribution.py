@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from stance_reader.core.analysis import Cue, Offsets
-from stance_reader.core.cues import ACT_FORMS, AGENT_NOUNS, QUOTE_FORMS, SPEECH_FORMS, THOUGHT_FORMS
+from stance_reader.core.cues import (
+    ACT_FORMS, AGENT_NOUNS, NON_SPEECH_FORMS, PHRASAL_FORMS, QUOTE_FORMS, SPEECH_FORMS,
+    THOUGHT_FORMS)
 from stance_reader.core.mentions import NAMED, SUBJECTS, Mention, mention_for
 from stance_reader.core.quotes import QuoteSpan
 
@@ -102,9 +104,30 @@ def _cue_span(tok: Token, offset: int) -> Cue:
 
 
 def _is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
+    """Whether a token is a cue: a reporting verb in one of its speech senses."""
     if tok.lower_ == "according":
         return _according_to(tok) is not None
-    return tok.lower_ in forms and tok.tag_.startswith("VB")
+    if tok.lower_ not in forms or not tok.tag_.startswith("VB"):
+        return False
+    near = {c.lower_ for c in tok.children if c.dep_ in (
+        "prt", "prep", "dobj", "xcomp", "attr", "npadvmod")}
+    needed = PHRASAL_FORMS.get(tok.lower_)
+    if needed is not None:
+        return bool(near & needed)
+    spoiling = NON_SPEECH_FORMS.get(tok.lower_)
+    if spoiling and near & spoiling and not any(
+            c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return False
+    return not _asked_of(tok)
+
+
+def _asked_of(tok: Token) -> bool:
+    """"When asked about …", "was asked whether": the subject is who was asked, not a source."""
+    if tok.lower_ not in ("asked", "questioned", "pressed") or tok.tag_ != "VBN":
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass", "mark", "advmod") and c.lower_ in (
+        "when", "if", "as", "after", "was", "were", "is", "been", "being") or c.dep_ ==
+        "nsubjpass" for c in tok.children) or tok.dep_ == "advcl"
 
 
 def attribution_for(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Attribution:
