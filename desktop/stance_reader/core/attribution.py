@@ -19,7 +19,7 @@ from stance_reader.core.mentions import NAMED, SUBJECTS, Mention, mention_for
 from stance_reader.core.quotes import QuoteSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["NAMED", "Attribution", "Mention", "attribute_quote", "find_reported",
            "introduction", "mention_for", "offsets_of"]
@@ -190,21 +190,13 @@ def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
     # '“…?” Graham asked.' is often split after the closing mark: look at the sentence
     # that starts right after the quotation too.
     nxt = [s for s in all_sents if 0 <= s.start_char + offset - quote.end <= 2]
-    if quote.closed and nxt and nxt[0] not in sents:
-        sents.append(nxt[0])
-    best: tuple[int, Token] | None = None
-    for sent in sents:
-        for tok in sent:
-            pos = tok.idx + offset
-            if _inside(pos, quotes) or not _is_cue_token(tok, QUOTE_FORMS):
-                continue
-            distance = quote.start - pos if pos < quote.start else pos - quote.end
-            if tok.lower_ not in SPEECH_FORMS and tok.lower_ != "according" and distance > 30:
-                continue  # "echo", "yell", "answer" cue a quotation only right beside it
-            if best is None or distance < best[0]:
-                best = (distance, tok)
+    # A cue in the quotation's own sentence wins; only without one may the next
+    # sentence's cue speak for it (it has a quotation of its own to attribute otherwise).
+    best = _nearest_cue(sents, offset, quote, quotes)
+    if best is None and quote.closed and nxt and nxt[0] not in sents:
+        best = _nearest_cue(nxt[:1], offset, quote, quotes)
     if best is not None:
-        return attribution_for(best[1], offset, quotes)
+        return attribution_for(best, offset, quotes)
     dashed = _dash_attribution(doc, offset, quote) or _trailing_attribution(doc, offset, quote)
     if dashed is not None:
         return dashed
@@ -230,7 +222,51 @@ def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
                 if before and before[-1].idx + len(before[-1]) >= i - 1:
                     mention = mention_for(before[-1], offset)
         return Attribution(Cue(i + offset, i + 1 + offset, ":"), mention, "colon")
-    return None
+    return headline_label(doc, offset, quote)
+
+
+def _nearest_cue(sents: Sequence[Span], offset: int, quote: QuoteSpan,
+                 quotes: Sequence[QuoteSpan]) -> Token | None:
+    """The cue verb in `sents` nearest to the quotation, outside any quotation."""
+    best: tuple[int, Token] | None = None
+    for sent in sents:
+        for tok in sent:
+            pos = tok.idx + offset
+            if _inside(pos, quotes) or not _is_cue_token(tok, QUOTE_FORMS):
+                continue
+            distance = quote.start - pos if pos < quote.start else pos - quote.end
+            if tok.lower_ not in SPEECH_FORMS and tok.lower_ != "according" and distance > 30:
+                continue  # "echo", "yell", "answer" cue a quotation only right beside it
+            if best is None or distance < best[0]:
+                best = (distance, tok)
+    return best[1] if best is not None else None
+
+
+# "Pat Caddell: Democrat Voters Worried …; It's ‘in Their Heads.’", "Obama on Climate
+# Change: The Trends Are 'Terrifying'": a headline opening with a name and a colon.
+HEADLINE_LABEL = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?: on [^:]{1,40})?:\s")
+
+
+def headline_label(doc: Doc, offset: int, quote: QuoteSpan) -> Attribution | None:
+    """The speaker named before the colon of a headline-like paragraph, for a quotation
+    after it that has no cue of its own."""
+    m = HEADLINE_LABEL.match(doc.text)
+    if m is None or m.end() > quote.start - offset or len(doc.text) > 300:
+        return None
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    if span is None:
+        return None
+    ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+    if ents:
+        mention = mention_for(ents[0].root, offset)
+    elif all(t.tag_ in ("NNP", "NNPS") for t in span):
+        mention = Mention(span.start_char + offset, span.end_char + offset, span.text, "person",
+                          "PROPN")
+    else:
+        return None
+    colon = m.end() - 2 if doc.text[m.end() - 2] == ":" else m.end() - 1
+    return Attribution(Cue(colon + offset, colon + 1 + offset, ":"), mention, "colon")
 
 
 DASHES = "―—–-"
