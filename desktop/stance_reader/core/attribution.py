@@ -335,7 +335,7 @@ def _content_tokens(tok: Token) -> list[Token]:
     if not result and tok.lower_ in ACT_FORMS | SPEECH_FORMS:
         for child in tok.children:
             if child.dep_ in ("dobj", "attr") or (child.dep_ == "prep" and child.lower_ in (
-                    "about", "on", "for", "of", "against", "to")):
+                    "about", "on", "for", "of", "against")):
                 result.extend(child.subtree)
     return result
 

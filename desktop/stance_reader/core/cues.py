@@ -18,8 +18,8 @@ SPEECH_VERBS = (
     "repeat whisper demand propose speak tout dismiss blast slam threaten mention "
     "lament question charge insist advise inform assure reiterate affirm retort agree "
     "disclose divulge refer label dub brand nickname mock chant deride hail decry "
-    "condemn denounce applaud welcome sing declare implore blurt email e-mail indicate "
-    "signal echo thank liken"
+    "condemn denounce applaud welcome sing declare implore blurt email e-mail echo "
+    "thank liken"
 ).split()
 # Verbs that introduce a quotation but, on their own, are too common to mark reported
 # speech ("her pleading with officers", "does not answer whether").
@@ -63,7 +63,7 @@ NON_SPEECH_OBJECTS: dict[str, frozenset[str]] = {
 THOUGHT_VERBS = (
     "believe think know learn find show feel hope fear expect want estimate speculate "
     "worry guess doubt wonder suspect consider reckon understand realize realise "
-    "conclude decide plan intend recognize recognise insist suggest"
+    "conclude decide plan intend recognize recognise insist suggest indicate signal"
 ).split()
 
 # Verbs of stance and reference whose object is what the source put forward: "Clinton

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 TARGET_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# Words before a capitalised quotation that make it a title ("on “Fox and Friends”").
+TITLE_PRECEDERS = frozenset("on in to of at from the titled called named dubbed".split())
+TITLE_SMALL_WORDS = frozenset("a an and the of with in on for to at by or".split())
 NO_PARSE = ("parser",)
 
 
@@ -277,6 +280,14 @@ def _kind(text: str, q: _Item, doc: Doc, para: Offsets) -> str:
     title_case = (len(words) <= 8 and letters
                   and sum(w[0].isupper() for w in letters) >= 0.75 * len(letters)
                   and not inner.endswith((".", "!", "?", ",")))
+    # A capitalised title after a preposition or possessive names a show, a book or a
+    # programme even when a cue is near: 'told MSNBC's “Morning Joe”'.
+    titled = title_case or (len(words) <= 6 and letters and all(
+        w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words))
+    prev_word = before.split()[-1].lower() if before.split() else ""
+    if titled and len(letters) > 1 and (prev_word in TITLE_PRECEDERS
+                                        or prev_word.endswith(("’s", "'s"))):
+        return "term"
     if title_case and len(letters) > 1 and not (cue is not None and has_speaker):
         return "term"  # "Orange Is the New Black", ‘Anti-Semitic Images’
     sentence_like = (inner[0].isupper() or inner[0].isdigit() or inner[0] in "…(['‘\"“") and (
