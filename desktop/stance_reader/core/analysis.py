@@ -22,6 +22,12 @@ ToneLabel = Literal["negative", "neutral", "positive"]
 QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "term")
 SPEAKER_KINDS: tuple[str, ...] = ("person", "organisation", "unknown")
 TONE_LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
+# How a quote's speaker was found; see `Quote.attribution`.
+AttributionKind = Literal["cue", "inherited", "pronoun", "person", "none"]
+ATTRIBUTION_KINDS: tuple[str, ...] = ("cue", "inherited", "pronoun", "person", "none")
+# What a person's correction changed; see `Correction`.
+CorrectionField = Literal["speaker", "speaker_new", "speaker_name", "tone", "removed"]
+CORRECTION_FIELDS: tuple[str, ...] = ("speaker", "speaker_new", "speaker_name", "tone", "removed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +77,6 @@ class Tone:
         if label not in TONE_LABELS:
             raise AnalysisFileError(f"unknown tone label {label!r}; expected one of {TONE_LABELS}")
         return cls(float(d["compound"]), label)  # type: ignore[arg-type]
-
-
-NEUTRAL_TONE = Tone(0.0, "neutral")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +131,7 @@ class Quote:
     tone: Tone
     targets: tuple[Target, ...] = ()
     paragraph: int = 0
-    attribution: str = "none"
+    attribution: str = "none"  # one of ATTRIBUTION_KINDS (typed once the pipeline is)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -244,12 +247,11 @@ class Speaker:
 class Correction:
     """A person's edit on top of the analysis: which item, which field, old and new value.
 
-    `field` is one of "speaker", "kind", "tone", "removed", "speaker_name",
-    "speaker_new". `by` is "person" for edits made in the reader.
+    `field` is one of `CORRECTION_FIELDS`. `by` is "person" for edits made in the reader.
     """
 
     target: str  # quote / reported span / speaker id
-    field: str
+    field: CorrectionField
     old: Any
     new: Any
     at: str  # ISO 8601 UTC
@@ -261,8 +263,17 @@ class Correction:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Correction:
-        return cls(str(d["target"]), str(d["field"]), d.get("old"), d.get("new"),
+        return cls(str(d["target"]), correction_field(d["field"]), d.get("old"), d.get("new"),
                    str(d["at"]), str(d.get("by", "person")))
+
+
+def correction_field(value: Any) -> CorrectionField:
+    """A correction's field, checked; AnalysisFileError names the unknown one."""
+    if value not in CORRECTION_FIELDS:
+        raise AnalysisFileError(f"unknown correction field {value!r}; expected one of "
+                                f"{CORRECTION_FIELDS}")
+    return value  # type: ignore[no-any-return]
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,15 +363,23 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, d: Any) -> Analysis:
-        """Build from parsed JSON; raises AnalysisFileError on anything malformed."""
+        """Build from parsed JSON; raises AnalysisFileError on anything malformed.
+
+        The data is checked in full first (`analysis_check`): it may come from a file
+        anyone could have crafted.
+        """
+        from stance_reader.core.analysis_check import check_analysis_data
+
         if not isinstance(d, dict) or d.get("schema") != SCHEMA:
             raise AnalysisFileError(
                 f"not a Stance Reader analysis (expected schema {SCHEMA!r})")
         version = d.get("schema_version")
-        if not isinstance(version, int) or version > SCHEMA_VERSION or version < 1:
+        if type(version) is not int or version > SCHEMA_VERSION or version < 1:
+            shown = repr(version) if type(version) is int and abs(version) < 10**6 else "given"
             raise AnalysisFileError(
-                f"analysis schema version {version!r} is not supported by this version of "
+                f"analysis schema version {shown} is not supported by this version of "
                 f"Stance Reader (it reads versions 1 to {SCHEMA_VERSION}); update the program")
+        check_analysis_data(d)
         try:
             analysis = cls(
                 text=str(d["text"]),
@@ -388,11 +407,9 @@ class Analysis:
 
     @classmethod
     def from_json(cls, raw: str) -> Analysis:
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise AnalysisFileError(f"not valid JSON: {exc}") from exc
-        return cls.from_dict(data)
+        from stance_reader.core.analysis_check import parse_json
+
+        return cls.from_dict(parse_json(raw))
 
     def with_changes(self, **changes: Any) -> Analysis:
         return replace(self, **changes)
