@@ -22,8 +22,9 @@ from stance_reader import __version__
 from stance_reader.core.analysis import (
     Analysis, Offsets, PipelineInfo, Quote, ReportedSpan, SourceInfo, Target, Tone)
 from stance_reader.core.article import Article, is_separator
-from stance_reader.core.attribution import (
-    Attribution, attribute_quote, find_reported, introduction, offsets_of)
+from stance_reader.core.attribution import Attribution, offsets_of
+from stance_reader.core.quote_attribution import attribute_quote, introduction
+from stance_reader.core.reported import find_reported
 from stance_reader.core.cues import may_attribute
 from stance_reader.core.mentions import Mention, entity_mentions
 from stance_reader.core.quotes import QuoteSpan, scan

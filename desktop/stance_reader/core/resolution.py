@@ -136,16 +136,16 @@ class Resolver:
     def _add_named(self, mention: Mention, *, speaking: bool) -> int | None:
         span = (mention.start, mention.end)
         if span in self._seen:
-            index = self._seen[span]
-            self._note(self.entities[index], mention, speaking, again=True)
-            return index
+            seen = self._seen[span]
+            self._note(self.entities[seen], mention, speaking, again=True)
+            return seen
         name = self._display(mention)
         if not name or not any(c.isalpha() for c in name):
             return None
-        index = self._match(mention, name_key(name))
-        if index is None:
+        matched = self._match(mention, name_key(name))
+        if matched is None:
             self.entities.append(Entity(name, True, geo=mention.label in GEO_LABELS))
-            index = len(self.entities) - 1
+        index = len(self.entities) - 1 if matched is None else matched
         entity = self.entities[index]
         if len(name_key(name)) > len(entity.key) and not entity.geo:
             entity.name = name  # the fullest form names the entity
