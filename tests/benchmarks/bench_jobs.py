@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -56,15 +57,29 @@ def _kib(pid: int, field: str) -> int:
     return 0
 
 
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) the process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+CPU: dict[int, float] = {}  # pid → CPU seconds last seen (filled by _watch)
+
+
 def _is_worker(pid: int) -> bool:
     """A process that loaded the model (the forkserver itself stays small)."""
     return _kib(pid, "VmRSS") > 150 * 1024
 
 
 def _watch(cmd: list[str], on_line: object = None) -> tuple[float, dict[int, int], list[str]]:
-    """Run `cmd`; wall seconds, peak KiB (VmHWM) per process of its tree, stderr lines."""
+    """Run `cmd` with an empty user folder (no analysis cache: every run analyses);
+    wall seconds, peak KiB (VmHWM) per process of its tree (the main one first), stderr."""
+    env = {**os.environ, "STANCE_READER_HOME": tempfile.mkdtemp(prefix="bench-home-")}
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     fd = proc.stderr.fileno()  # type: ignore[union-attr]
     os.set_blocking(fd, False)
     peaks: dict[int, int] = {}
@@ -76,6 +91,7 @@ def _watch(cmd: list[str], on_line: object = None) -> tuple[float, dict[int, int
             hwm = _kib(pid, "VmHWM")
             if hwm:
                 peaks[pid] = max(peaks.get(pid, 0), hwm)
+                CPU[pid] = max(CPU.get(pid, 0.0), _cpu(pid))
         try:
             while chunk := os.read(fd, 65536):
                 buffer += chunk.decode("utf-8", "replace")
@@ -91,6 +107,7 @@ def _watch(cmd: list[str], on_line: object = None) -> tuple[float, dict[int, int
         time.sleep(0.2)
     seconds = time.perf_counter() - t0
     proc.stderr.close()  # type: ignore[union-attr]
+    shutil.rmtree(env["STANCE_READER_HOME"], ignore_errors=True)
     if proc.returncode != 0:
         raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd[:3])} …\n"
                          + "\n".join(lines[-5:]))
@@ -124,12 +141,20 @@ def jobs_ratio(cli: str, tmp: Path, dev: Path) -> bool:
         results[jobs] = (seconds, peaks, {p.name: p.read_bytes() for p in sorted(out.iterdir())})
     same = results[1][2] == results[2][2] and len(results[1][2]) == len(files)
     ratio = results[1][0] / results[2][0]
-    print(f"{'run':<22}{'seconds':>9}{'words/s':>9}  peak MiB (main; workers)")
+    print(f"{'run':<22}{'seconds':>9}{'words/s':>9}  peak MiB (main; workers)   "
+          "CPU s (main; workers)")
+    busiest = {}
     for jobs, (seconds, peaks, _) in results.items():
-        main, *rest = list(peaks.values())
-        workers = [v for pid, v in peaks.items() if v > 150 * 1024 and pid != next(iter(peaks))]
+        main_pid = next(iter(peaks))
+        workers = [pid for pid, v in peaks.items() if pid != main_pid and v > 100 * 1024]
+        busiest[jobs] = max([CPU.get(main_pid, 0.0)] + [CPU.get(p, 0.0) for p in workers])
         print(f"{'annotate --jobs ' + str(jobs):<22}{seconds:>9.1f}{words / seconds:>9.0f}  "
-              f"{main / 1024:.0f}; {', '.join(f'{w / 1024:.0f}' for w in workers) or '-'}")
+              f"{peaks[main_pid] / 1024:.0f}; "
+              f"{', '.join(f'{peaks[p] / 1024:.0f}' for p in workers) or '-':<16}"
+              f"{CPU.get(main_pid, 0.0):.1f}; {', '.join(f'{CPU.get(p, 0.0):.1f}' for p in workers) or '-'}")
+    # On an idle machine each process has a core: the wall ratio tends to this one.
+    print(f"CPU-bound ratio (busiest process, --jobs 1 / --jobs 2): "
+          f"{busiest[1] / max(busiest[2], 1e-9):.2f}")
     print(f"outputs identical: {same}   speed ratio (--jobs 1 / --jobs 2): {ratio:.2f} "
           f"(target ≥ {TARGET})   load after: {_load()}")
     return same and ratio >= TARGET

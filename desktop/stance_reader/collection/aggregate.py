@@ -9,7 +9,8 @@ person confirmed a merge (`aliases`: normalised name → the name it stands for)
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -18,6 +19,7 @@ from stance_reader.collection.record import ArticleRecord, QuoteRow
 TONE_ORDER: tuple[str, ...] = ("negative", "neutral", "positive")
 
 
+@lru_cache(maxsize=65536)  # the same names come back in every article
 def normalise(name: str) -> str:
     """The key one entity has across articles: NFKD without accents, case-folded,
     punctuation dropped, spaces collapsed ("Chiu Kuo-cheng" == "chiu kuo cheng")."""
@@ -76,13 +78,13 @@ def summarise(records: Iterable[ArticleRecord],
               aliases: Mapping[str, str] | None = None) -> CollectionSummary:
     """Figures across `records`; `aliases` maps normalised names to the name they merge into."""
     aliases = aliases or {}
-    spellings: dict[str, Counter[str]] = {}
-    kinds: dict[str, Counter[str]] = {}
-    articles: dict[str, set[str]] = {}
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    kinds: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    articles: defaultdict[str, set[str]] = defaultdict(set)
+    tones: defaultdict[str, Counter[str]] = defaultdict(Counter)
     quotes: Counter[str] = Counter()
     reported: Counter[str] = Counter()
     words: Counter[str] = Counter()
-    tones: dict[str, Counter[str]] = {}
     per_day: Counter[str] = Counter()
     total_quotes = total_words = n = undated = 0
     for record in records:
@@ -95,18 +97,18 @@ def summarise(records: Iterable[ArticleRecord],
         for row in record.rows:
             if row.kind == "term":
                 continue
-            if row.item == "quotation":
-                total_words += row.words
+            count = row.words if row.item == "quotation" else 0
+            total_words += count
             if not row.speaker:
                 continue
             key = speaker_key(row.speaker, aliases)
-            spellings.setdefault(key, Counter())[aliases.get(normalise(row.speaker), row.speaker)] += 1
-            kinds.setdefault(key, Counter())[row.speaker_kind or "unknown"] += 1
-            articles.setdefault(key, set()).add(record.path)
-            tones.setdefault(key, Counter())[row.tone_label] += 1
+            spellings[key][aliases.get(normalise(row.speaker), row.speaker)] += 1
+            kinds[key][row.speaker_kind or "unknown"] += 1
+            articles[key].add(record.path)
+            tones[key][row.tone_label] += 1
             if row.item == "quotation":
                 quotes[key] += 1
-                words[key] += row.words
+                words[key] += count
             else:
                 reported[key] += 1
     voices = [CollectionVoice(

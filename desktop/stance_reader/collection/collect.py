@@ -102,29 +102,29 @@ class Collector:
             self.stores.records.put(record, self._key(record.sha256))
         return record
 
-    def _lookup(self, path: str) -> bool:
-        """Whether a record for the file is cached (made now from a cached analysis)."""
+    def _lookup(self, path: str) -> str | None:
+        """The file's SHA-256 when its record is cached (made now from a cached analysis
+        if need be), else None. Only looks: records are read in the second pass."""
         if not self.stores.cache:
-            return False
+            return None
         try:
             sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         except OSError:
-            return False  # the analysis reports the file's problem in its own words
+            return None  # the analysis reports the file's problem in its own words
         try:
-            if self.stores.records.get(sha, self._key(sha)) is not None:
-                return True
+            if self.stores.records.has(sha, self._key(sha)):
+                return sha
             cached = self.stores.documents.history.cache_get(sha, self.stores.pipeline())
             if cached is not None:
                 self._finish(cached, path, outlet_of(cached.byline, cached.text,
                                                      head_of(Path(path), cached)))
-                return True
+                return sha
         except Exception:  # a cache problem never stops a collection
             log.warning("collection cache unavailable for %s", path, exc_info=True)
-        return False
+        return None
 
-    def _cached(self, path: str) -> ArticleRecord | None:
+    def _cached(self, path: str, sha: str) -> ArticleRecord | None:
         try:
-            sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
             record = self.stores.records.get(sha, self._key(sha))
         except Exception:
             log.warning("collection cache unavailable for %s", path, exc_info=True)
@@ -145,13 +145,13 @@ class Collector:
     def run(self, paths: Sequence[str], *, cancel: CancelToken | None = None,
             progress: Callable[[int, int, str], None] | None = None) -> Iterator[Collected]:
         """Every article's `Collected`, in the order of `paths`; stops when cancelled."""
-        hits = [self._lookup(p) for p in paths]
+        hits = [self._lookup(p) for p in paths]  # SHA-256 of the cached, else None
         misses = self._outcomes([p for p, hit in zip(paths, hits) if not hit], cancel)
         total = len(paths)
         for done, (path, hit) in enumerate(zip(paths, hits), start=1):
             if cancel is not None and cancel.cancelled:
                 return
-            record = self._cached(path) if hit else None
+            record = self._cached(path, hit) if hit else None
             if record is not None:
                 item = Collected(path, record, cached=True)
             else:

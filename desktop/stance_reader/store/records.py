@@ -72,6 +72,10 @@ class RecordStore:
             self._conn.execute("DELETE FROM records WHERE sha256 = ? AND key = ?", (sha256, key))
             return None
 
+    def has(self, sha256: str, key: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM records WHERE sha256 = ? AND key = ?",
+                                  (sha256, key)).fetchone() is not None
+
     def put(self, record: ArticleRecord, key: str) -> None:
         blob = zlib.compress(json.dumps(record.to_dict(), ensure_ascii=False).encode(), 6)
         self._conn.execute("INSERT OR REPLACE INTO records (sha256, key, data) VALUES (?, ?, ?)",
@@ -102,6 +106,11 @@ class NullRecordStore:
     """Keeps nothing (history switched off, or the folder unusable)."""
 
     def get(self, sha256: str, key: str) -> None: return None
+    def has(self, sha256: str, key: str) -> bool: return False
+    def has(self, sha256: str, key: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM records WHERE sha256 = ? AND key = ?",
+                                  (sha256, key)).fetchone() is not None
+
     def put(self, record: ArticleRecord, key: str) -> None: ...
     def aliases(self) -> dict[str, str]: return {}
     def confirm_merge(self, name: str, into: str) -> None: ...

@@ -8,20 +8,22 @@ finished, failed or cancelled. It never touches widgets.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from stance_reader.collection.collect import Collector
+from stance_reader.collection.collect import Collected, Collector
 from stance_reader.collection.scan import scan_folder
 from stance_reader.core.types import CancelToken
 
 log = logging.getLogger(__name__)
+BATCH_S = 0.25  # a progress bar repaints at once on each new value: not too often
 
 
 class CollectionSignals(QObject):
     scanned = Signal(object)  # list of article paths
-    collected = Signal(object)  # Collected
+    collected = Signal(object)  # a list of Collected, in order
     progress = Signal(int, int)  # done, total
     finished = Signal()
     failed = Signal(object)  # Exception
@@ -50,9 +52,17 @@ class CollectionJob(QRunnable):
             found = scan_folder(Path(self._root), recursive=self._recursive)
             paths = [str(p) for p in found.files]
             self.signals.scanned.emit(paths)
-            for item in self._collector.run(paths, cancel=self.cancel_token,
-                                            progress=lambda d, t, _p: self.signals.progress.emit(d, t)):
-                self.signals.collected.emit(item)
+            batch: list[Collected] = []
+            done, sent = 0, time.monotonic()
+            for item in self._collector.run(paths, cancel=self.cancel_token):
+                batch.append(item)
+                done += 1
+                # Articles from the cache come by the hundred a second: the window gets
+                # them in batches (one model insert, one progress step) every BATCH_S.
+                if time.monotonic() - sent >= BATCH_S:
+                    self._send(batch, done, len(paths))
+                    batch, sent = [], time.monotonic()
+            self._send(batch, done, len(paths))
             if self.cancel_token.cancelled:
                 self.signals.cancelled.emit()
             else:
@@ -62,3 +72,9 @@ class CollectionJob(QRunnable):
             self.signals.failed.emit(exc)
         finally:
             _alive.discard(self)
+
+    def _send(self, batch: list[Collected], done: int, total: int) -> None:
+        if batch:
+            self.signals.collected.emit(batch)
+        if done:
+            self.signals.progress.emit(done, total)

@@ -52,10 +52,10 @@ class ArticleModel(_Table):
     def _count(self) -> int:
         return len(self.items)
 
-    def add(self, item: Collected) -> None:
+    def add(self, items: list[Collected]) -> None:
         n = len(self.items)
-        self.beginInsertRows(QModelIndex(), n, n)
-        self.items.append(item)
+        self.beginInsertRows(QModelIndex(), n, n + len(items) - 1)
+        self.items.extend(items)
         self.endInsertRows()
 
     def replace(self, row: int, item: Collected) -> None:

@@ -1,7 +1,8 @@
 """A collection tab: the articles of a folder, the voices across them, and charts.
 
 The tab lists articles as they are analysed (or read from the cache), with progress and
-cancel; voices and charts are recomputed at most every REFRESH_MS while a run goes on.
+cancel; voices and charts are recomputed at most every REFRESH_MS while a run goes on (articles
+arrive in batches) and once at the end.
 A click on a voice (row or bar) lists its quotations across articles; a double-click on
 an article or a quotation asks the window to open it (`open_requested(path, item_id)`).
 """
@@ -26,8 +27,9 @@ from stance_reader.ui.collection_charts import Bar, BarChart, Timeline
 from stance_reader.ui.collection_job import CollectionJob
 from stance_reader.ui.collection_models import ROLE_KEY, ROLE_PATH, ArticleModel, VoiceModel
 
-REFRESH_MS = 300
+REFRESH_MS = 1000
 CHART_VOICES = 10
+FIT_COLUMNS_ROWS = 40  # rows measured to fit columns (all of them: slow)
 ROLE_ITEM = Qt.ItemDataRole.UserRole + 5  # (path, item id) of a listed quotation
 
 
@@ -147,6 +149,7 @@ class CollectionTab(QWidget):
         view.setAlternatingRowColors(True)
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         view.horizontalHeader().setStretchLastSection(False)
+        view.horizontalHeader().setResizeContentsPrecision(FIT_COLUMNS_ROWS)
         return view
 
     # -- running -----------------------------------------------------------------------
@@ -175,8 +178,9 @@ class CollectionTab(QWidget):
         self.progress.setRange(0, max(1, len(paths)))
         self._update_heading()
 
-    def _on_collected(self, item: Collected) -> None:
-        self.articles.add(item)
+    def _on_collected(self, items: list[Collected]) -> None:
+        if items:
+            self.articles.add(items)
         if not self._refresh.isActive():
             self._refresh.start(REFRESH_MS)
 
@@ -209,7 +213,7 @@ class CollectionTab(QWidget):
         voices = list(summary.voices)
         colors = voice_colors([v.key for v in voices])
         self.voices.set_voices(voices, colors)
-        self.voice_view.resizeColumnsToContents()
+        self.voice_view.resizeColumnsToContents()  # from the first FIT_COLUMNS_ROWS rows
         self.voice_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         top = voices[:CHART_VOICES]
         self.share_chart.set_bars([Bar(v.name, ((v.share, colors[v.key]),), f"{v.share:.0%}", v.key)
