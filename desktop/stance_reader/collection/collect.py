@@ -108,7 +108,7 @@ class Collector:
         if not self.stores.cache:
             return None
         try:
-            sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            sha = self.stores.records.file_sha256(path)
         except OSError:
             return None  # the analysis reports the file's problem in its own words
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date as Date
-from typing import Any
+from typing import Any, NamedTuple
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.presentation.voices import voices
@@ -19,9 +19,9 @@ from stance_reader.presentation.voices import voices
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteRow:
-    """One quotation or reported span, as a row of the quote sheet."""
+class QuoteRow(NamedTuple):
+    """One quotation or reported span, as a row of the quote sheet. A named tuple, not a
+    dataclass: a reopened collection builds tens of thousands of them from the cache."""
 
     item: str  # "quotation" or "reported"
     id: str  # the quote id in its article (q3, r1): opens the article at it
@@ -40,13 +40,14 @@ class QuoteRow:
         return len(self.text.split())
 
     def to_list(self) -> list[Any]:
-        return [self.item, self.id, self.speaker, self.speaker_kind, self.kind, self.cue,
-                self.tone, self.tone_label, self.start, self.end, self.text]
+        return list(self)
 
     @classmethod
     def from_list(cls, v: list[Any]) -> QuoteRow:
-        return cls(str(v[0]), str(v[1]), v[2], v[3], str(v[4]), v[5], float(v[6]), str(v[7]),
-                   int(v[8]), int(v[9]), str(v[10]))
+        """From the record cache (written by `to_list`); raises ValueError if malformed."""
+        if len(v) != len(cls._fields):
+            raise ValueError(f"a quote row has {len(cls._fields)} fields, not {len(v)}")
+        return cls._make(v)
 
 
 @dataclass(frozen=True, slots=True)

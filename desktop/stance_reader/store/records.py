@@ -10,7 +10,9 @@ Confirmed merges ("Chiu" is "Chiu Kuo-cheng") are kept by normalised name.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sqlite3
 import zlib
 from pathlib import Path
@@ -23,6 +25,8 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (sha256 TEXT NOT NULL, key TEXT NOT NULL,
   data BLOB NOT NULL, PRIMARY KEY (sha256, key));
 CREATE TABLE IF NOT EXISTS aliases (name TEXT PRIMARY KEY, into_name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
 """
 VERSION = 1
 
@@ -68,9 +72,23 @@ class RecordStore:
             return None
         try:
             return ArticleRecord.from_dict(json.loads(zlib.decompress(row[0])))
-        except (zlib.error, ValueError, KeyError, TypeError, IndexError):
+        except (zlib.error, ValueError, KeyError, TypeError, IndexError, AttributeError):
             self._conn.execute("DELETE FROM records WHERE sha256 = ? AND key = ?", (sha256, key))
             return None
+
+    def file_sha256(self, path: str) -> str:
+        """The SHA-256 of a file's bytes, remembered by path, size and modification time
+        (as git's index does): reopening a collection does not read every article again.
+        Raises OSError when the file cannot be read."""
+        st = os.stat(path)
+        row = self._conn.execute("SELECT size, mtime_ns, sha256 FROM files WHERE path = ?",
+                                 (path,)).fetchone()
+        if row is not None and row[0] == st.st_size and row[1] == st.st_mtime_ns:
+            return str(row[2])
+        sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        self._conn.execute("INSERT OR REPLACE INTO files (path, size, mtime_ns, sha256) "
+                           "VALUES (?, ?, ?, ?)", (path, st.st_size, st.st_mtime_ns, sha))
+        return sha
 
     def has(self, sha256: str, key: str) -> bool:
         return self._conn.execute("SELECT 1 FROM records WHERE sha256 = ? AND key = ?",
@@ -97,6 +115,7 @@ class RecordStore:
 
     def clear(self) -> None:
         self._conn.execute("DELETE FROM records")
+        self._conn.execute("DELETE FROM files")
 
     def close(self) -> None:
         self._conn.close()
@@ -107,16 +126,15 @@ class NullRecordStore:
 
     def get(self, sha256: str, key: str) -> None: return None
     def has(self, sha256: str, key: str) -> bool: return False
-    def has(self, sha256: str, key: str) -> bool:
-        return self._conn.execute("SELECT 1 FROM records WHERE sha256 = ? AND key = ?",
-                                  (sha256, key)).fetchone() is not None
-
     def put(self, record: ArticleRecord, key: str) -> None: ...
     def aliases(self) -> dict[str, str]: return {}
     def confirm_merge(self, name: str, into: str) -> None: ...
     def forget_merge(self, name: str) -> None: ...
     def clear(self) -> None: ...
     def close(self) -> None: ...
+
+    def file_sha256(self, path: str) -> str:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def open_records(path: Path, enabled: bool = True) -> tuple[RecordStore | NullRecordStore, str | None]:
