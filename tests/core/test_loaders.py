@@ -213,7 +213,7 @@ def test_encrypted_pdf_and_drm_epub_are_refused() -> None:
 
 
 def test_pdf_without_text_layer() -> None:
-    with pytest.raises(EmptyDocument, match="no text layer"):
+    with pytest.raises(EmptyDocument, match=r"this PDF has no text \(a scan\?\)"):
         load_bytes(minimal_pdf([]), "scan.pdf")
 
 
