@@ -125,6 +125,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     for src in files:
         try:
             analysis = analyse_file(src, model=args.model, tone=tone)
+            for notice in getattr(analysis, "notices", ()):
+                print(f"{PROG}: {src}: warning: {notice.message}", file=sys.stderr)
             out = _output_path(src, args.format, args)
             if out is None:
                 sys.stdout.buffer.write(export.render_bytes(analysis, args.format))

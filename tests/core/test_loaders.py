@@ -145,7 +145,7 @@ def test_markdown_renders_to_plain_text_with_metadata() -> None:
           "# Budget fight\n\nThe **minister** said: “We will *not* back down.”\n\n"
           "- a [link](http://x) item\n")
     a = load_bytes(md.encode(), "a.md")
-    assert (a.title, a.byline, a.date, a.format) == ("Budget fight", "Ann Reporter", "2024-03-05", "md")
+    assert (a.title, a.byline, a.date, a.format) == ("Budget fight", "Ann Reporter", "5 March 2024", "md")
     assert "The minister said: “We will not back down.”" in a.text
     assert "**" not in a.text and "](" not in a.text
 

@@ -118,8 +118,12 @@ def analyse(article: Article, *, nlp: Language | None = None,
     reported: list[_Item] = []
     intros: list[_Item] = []  # paragraphs that introduce the next one ("X said:")
     entities: list[Mention] = []
+    english = article.language == "en"  # the cues and the model are English-only
     for i, (para, doc) in enumerate(zip(paragraphs, docs)):
         pq = by_para.get(i, [])
+        if not english:  # quotations shown, no speakers guessed from a foreign parse
+            quotes.extend(_Item(q.start, q.end, i, None, q) for q in pq)
+            continue
         for ent in doc.ents:
             if ent.label_ in TARGET_LABELS:
                 entities.append(Mention(ent.start_char + para.start, ent.end_char + para.start,
@@ -178,6 +182,7 @@ def analyse(article: Article, *, nlp: Language | None = None,
     progress(1.0, "done")
     return Analysis(
         text=text, title=article.title, byline=article.byline, date=article.date,
+        notices=article.notices,
         source=SourceInfo(article.path, article.sha256, article.format),
         pipeline=PipelineInfo(model_name, model_version, __version__),
         paragraphs=tuple(paragraphs), quotes=tuple(out_quotes), reported=tuple(out_reported),

@@ -7,17 +7,18 @@ restrictions) as every viewer does. The text is rebuilt in steps:
 2. running headers and footers dropped (`pdf_layout.drop_running_lines`);
 3. blocks rebuilt from gaps, ligatures unfolded, hyphens mended (`pdf_paragraphs.blocks`);
 4. the article chosen out of a printed web page's menus and footers: the densest run of
-   prose blocks (`pdf_article.article_blocks`); title, byline and date from the document's
-   metadata, else from the blocks by the web-page extractor's metadata reader.
+   prose blocks (`pdf_article.article_blocks`); the title from the metadata (a browser
+   writes the page's title there), byline and date from the lines around the article's
+   start (the metadata dates are when the page was printed).
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from datetime import datetime
 
 from stance_reader.core.loaders.base import Extracted
+from stance_reader.core.loaders.dates import LEAD_PARAGRAPHS, byline_in_text, date_in_text
 from stance_reader.core.loaders.pdf_layout import drop_running_lines, page_lines
 from stance_reader.core.loaders.pdf_article import article_blocks
 from stance_reader.core.loaders.pdf_paragraphs import blocks
@@ -26,20 +27,8 @@ from stance_reader.errors import CorruptDocument, EmptyDocument, EncryptedDocume
 # PDFium is not thread-safe; loads may run in worker threads.
 _LOCK = threading.Lock()
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
-_PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?")
 MAX_PAGES = 2000
 NO_TEXT = "this PDF has no text (a scan?); Stance Reader needs selectable text"
-
-
-def _metadata_date(raw: str | None) -> str | None:
-    found = _PDF_DATE.match(raw or "")
-    if not found:
-        return None
-    try:
-        return datetime(int(found.group(1)), int(found.group(2) or 1),
-                        int(found.group(3) or 1)).date().isoformat()
-    except ValueError:
-        return None
 
 
 def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
@@ -75,5 +64,10 @@ def parse(data: bytes, name: str) -> Extracted:
         raise EmptyDocument(f"{name}: {NO_TEXT}")
     found = blocks(lines)
     chosen = article_blocks(found) or found
+    start = found.index(chosen[0]) if chosen else 0
+    # Datelines and bylines sit just above the article's first paragraph, or in it.
+    lead = [b.text for b in found[max(0, start - LEAD_PARAGRAPHS // 2):start + 2]]
+    # CreationDate is when the page was printed, not when the article was published.
     return Extracted(paragraphs=tuple(b.text for b in chosen), title=meta.get("Title"),
-                     byline=meta.get("Author"), date=_metadata_date(meta.get("CreationDate")))
+                     byline=meta.get("Author") or byline_in_text(lead),
+                     date=date_in_text(lead))
