@@ -10,16 +10,23 @@ running the web-page extractor on the blocks written as HTML, which kept most me
 
 from __future__ import annotations
 
+import re
+
 from stance_reader.core.loaders.boilerplate import is_furniture
 from stance_reader.core.loaders.pdf_paragraphs import Block
 
 MIN_PROSE_WORDS = 12
-PENALTY = 8
+MIN_SENTENCE_WORDS = 4
+PENALTY = 10
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 
 
 def _is_prose(block: Block) -> bool:
-    return (not block.linked and len(block.text.split()) >= MIN_PROSE_WORDS
-            and not is_furniture(block.text))
+    """Long enough to be prose, or a short full sentence; not links, not furniture."""
+    words = len(block.text.split())
+    return (not block.linked and not is_furniture(block.text)
+            and (words >= MIN_PROSE_WORDS
+                 or words >= MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(block.text))))
 
 
 def _weight(block: Block) -> int:
