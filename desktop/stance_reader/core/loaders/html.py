@@ -37,6 +37,9 @@ _PRUNE_XPATH = [
                  "social-share", "sharing-tools", "tooltip", "popover")
 ]
 MIN_QUOTE_WORDS = 8
+# What page templates put in the author field when there is none.
+_NO_AUTHOR = re.compile(r"^(?:no author|unknown|anonymous|admin|administrator|staff|none|"
+                        r"null|author)$", re.IGNORECASE)
 
 
 def _body_paragraphs(tree: Any) -> list[str]:
@@ -144,6 +147,7 @@ def parse_text(text: str, name: str) -> Extracted:
     if doc is not None:
         get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
         title, byline, date = get("title"), get("author"), get("date")
+        byline = None if byline and _NO_AUTHOR.match(byline.strip()) else byline
         paragraphs = [p for p in (get("text") or "").split("\n") if p.strip()]
     tree = _parse_tree(text, name)
     if title is None:
