@@ -78,3 +78,12 @@ def test_html_file_starting_with_a_style_block_is_read_as_a_page() -> None:
     page = "<style>p { color: red }</style>\n" + _page("".join(f"<p>{p}</p>" for p in STORY))
     article = load_bytes(page.encode(), "s.html")
     assert article.format == "html" and "<style>" not in article.text
+
+
+def test_author_hover_card_does_not_fuse_into_the_lede() -> None:
+    card = ('<span class="person-hovercard"><span>Kristi Lynn Noem</span>'
+            "<span>South Dakota governor</span><a href='/p'>MORE</a></span>")
+    body = f"<p>Governor Kristi Noem{card} said on Monday {STORY[0]}</p><p>{STORY[1]}</p>"
+    text = load_bytes(_page(body).encode(), "s.html").text
+    assert "Governor Kristi Noem said on Monday" in text
+    assert "Kristi Lynn Noem" not in text and "MORE" not in text

@@ -28,14 +28,10 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE)
-# Parts of a page that are never the article, by their class or id (author hover-cards
-# that fuse into the lede, newsletter boxes, share bars).
-_PRUNE_XPATH = [
-    f"//*[contains(concat(' ', translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-    f"'abcdefghijklmnopqrstuvwxyz'), ' '), '{word}')]"
-    for word in ("hovercard", "hover-card", "author-card", "newsletter", "share-bar",
-                 "social-share", "sharing-tools", "tooltip", "popover")
-]
+# Parts of a page that are never the article, by their class (author hover-cards that
+# fuse into the lede, newsletter boxes, share bars); one pass over the tree.
+_FURNITURE_CLASS = re.compile(r"hover-?card|author-card|newsletter|share-bar|social-share|"
+                              r"sharing-tools", re.IGNORECASE)
 MIN_QUOTE_WORDS = 8
 # What page templates put in the author field when there is none.
 _NO_AUTHOR = re.compile(r"^(?:no author|unknown|anonymous|admin|administrator|staff|none|"
@@ -89,6 +85,15 @@ def _mark_inline_quotes(tree: Any) -> Any:
     return tree
 
 
+def _drop_furniture(tree: Any) -> Any:
+    doomed = [el for el in tree.iter() if isinstance(el.tag, str)
+              and _FURNITURE_CLASS.search(el.get("class") or "")]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return tree
+
+
 def _parse_tree(text: str, name: str) -> Any:
     import lxml.html
     from lxml.etree import ParserError
@@ -138,8 +143,8 @@ def parse_text(text: str, name: str) -> Extracted:
 
     tree = _parse_tree(text, name)
     try:
-        doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
-                                          include_tables=True, prune_xpath=_PRUNE_XPATH)
+        doc = trafilatura.bare_extraction(_drop_furniture(tree), with_metadata=True,
+                                          include_comments=False, include_tables=True)
     except Exception:  # trafilatura raises many kinds on odd pages; fall back below
         doc = None
     title = byline = date = None
