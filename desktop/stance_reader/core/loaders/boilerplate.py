@@ -19,7 +19,9 @@ PATTERNS: tuple[str, ...] = (
     r"error processing your subscription", r"never miss (?:the latest|a story)",
     r"\bsubscribe (?:now|today|to (?:our|the))\b", r"please subscribe",
     r"\balready a subscriber\b", r"first-time subscribers", r"\bsubscribers? (?:can|get|receive)\b",
+    r"\b(?:to|in) (?:your|their) inbox(?:es)?\b", r"enter your email",
     # comments and letters
+    r"^\d+ (?:responses|comments|replies) to\b",
     r"^(?:reply|post a comment|view comments|leave a (?:comment|reply)|comments?)$",
     r"\bto (?:leave|post) a comment\b", r"comments? (?:are|is) (?:moderated|closed)",
     r"comments may be (?:republished|edited)", r"ask that comments", r"publish comments",
@@ -38,6 +40,8 @@ PATTERNS: tuple[str, ...] = (
     r"all rights reserved", r"^©", r"^copyright\b",
     # metadata labels on their own
     r"^(?:last modified|release date|category|credit|photo credit|image credit)\s*:",
+    # picture captions ending in their credit
+    r"(?:photograph|photo|image|illustration)(?: by)?:\s*[\w .&/-]{2,40}$",
 )
 _RULES = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.IGNORECASE)
 
@@ -46,3 +50,23 @@ def is_furniture(paragraph: str) -> bool:
     """True for a short paragraph that is page furniture by what it says."""
     text = " ".join(paragraph.split())
     return len(text) <= MAX_CHARS and bool(_RULES.search(text))
+
+
+# "Will Knight is a senior writer for …", "Martin has worked as a professional developer":
+# the author's note that closes an article page.
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){0,4}(?:is|was|has worked as|has been)\s+(?:a|an|the)?\s*"
+    r"(?:[\w-]+\s+){0,4}?(?:writer|reporter|journalist|correspondent|editor|professor|"
+    r"co-founder|founder|author|columnist|contributor|developer|engineer|fellow|director|"
+    r"analyst|researcher|consultant)\b")
+BIO_MAX_CHARS = 600
+TRAILING = 3
+
+
+def drop_closing_notes(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` without an author's note among the last few (never the only text)."""
+    if len(paragraphs) <= TRAILING:
+        return paragraphs
+    tail = [p for p in paragraphs[-TRAILING:]
+            if not (len(p) <= BIO_MAX_CHARS and _BIO.match(" ".join(p.split())))]
+    return paragraphs[:-TRAILING] + tail

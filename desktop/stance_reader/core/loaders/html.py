@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from stance_reader.core.loaders.base import Extracted
-from stance_reader.core.loaders.boilerplate import is_furniture
+from stance_reader.core.loaders.boilerplate import drop_closing_notes, is_furniture
 from stance_reader.core.loaders.text import decode_text
 from stance_reader.errors import CorruptDocument
 
@@ -163,7 +163,8 @@ def parse_text(text: str, name: str) -> Extracted:
         paragraphs = body
     else:
         paragraphs = _restore_quotations(paragraphs, body)
-    paragraphs = [p for p in paragraphs if not is_furniture(p)]
+    # Never filter a page down to nothing: a page that is all captions is shown as it is.
+    paragraphs = drop_closing_notes([p for p in paragraphs if not is_furniture(p)]) or paragraphs
     if paragraphs and title and _squash(paragraphs[0]).casefold() == _squash(title).casefold():
         paragraphs = paragraphs[1:]
     return Extracted(paragraphs=tuple(paragraphs), title=title, byline=byline, date=date)

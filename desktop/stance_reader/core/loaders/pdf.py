@@ -18,6 +18,7 @@ import re
 import threading
 
 from stance_reader.core.loaders.base import Extracted
+from stance_reader.core.loaders.boilerplate import drop_closing_notes
 from stance_reader.core.loaders.dates import LEAD_PARAGRAPHS, byline_in_text, date_in_text
 from stance_reader.core.loaders.pdf_layout import drop_running_lines, page_lines
 from stance_reader.core.loaders.pdf_article import article_blocks
@@ -68,6 +69,7 @@ def parse(data: bytes, name: str) -> Extracted:
     # Datelines and bylines sit just above the article's first paragraph, or in it.
     lead = [b.text for b in found[max(0, start - LEAD_PARAGRAPHS // 2):start + 2]]
     # CreationDate is when the page was printed, not when the article was published.
-    return Extracted(paragraphs=tuple(b.text for b in chosen), title=meta.get("Title"),
+    text = drop_closing_notes([b.text for b in chosen])
+    return Extracted(paragraphs=tuple(text), title=meta.get("Title"),
                      byline=meta.get("Author") or byline_in_text(lead),
                      date=date_in_text(lead))
