@@ -11,6 +11,7 @@ running the web-page extractor on the blocks written as HTML, which kept most me
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from stance_reader.core.loaders.boilerplate import is_furniture
 from stance_reader.core.loaders.pdf_paragraphs import Block
@@ -46,5 +47,13 @@ def article_blocks(found: list[Block]) -> list[Block]:
         total += _weight(block)
         if total > best:
             best, best_start, best_end = total, start, i
-    return [b for b in found[best_start:best_end + 1]
-            if not b.linked and not is_furniture(b.text)]
+    run = found[best_start:best_end + 1]
+    sizes: Counter[float] = Counter()
+    for b in run:
+        if _is_prose(b):
+            sizes[b.size] += len(b.text.split())
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    # Inside the run: prose, and headings; not links, furniture, or smaller type that is
+    # not prose (captions, credits, "related" teasers, advertisement labels).
+    return [b for b in run if not b.linked and not is_furniture(b.text)
+            and (_is_prose(b) or b.size >= body)]

@@ -56,7 +56,7 @@ def _usual_gaps(lines: list[Line]) -> dict[float, float]:
 
 
 def _starts_block(prev: Line, line: Line, usual: dict[float, float]) -> bool:
-    if line.size != prev.size or line.linked != prev.linked:
+    if line.size != prev.size:
         return True
     height = max(prev.top - prev.bottom, 1.0)
     if line.page != prev.page:
@@ -89,11 +89,20 @@ def blocks(lines: list[Line]) -> list[Block]:
     usual = _usual_gaps(lines)
     out: list[Block] = []
     text, head = texts[0], lines[0]
+    linked = total = 0  # characters of the block's lines, and of those mostly under links
+
+    def close() -> None:
+        out.append(Block(text, head.size, linked * 2 > total))
+
     for prev, line, line_text in zip(lines, lines[1:], texts[1:]):
+        linked += len(prev.text) if prev.linked else 0
+        total += len(prev.text)
         if _starts_block(prev, line, usual):
-            out.append(Block(text, head.size, head.linked))
-            text, head = line_text, line
+            close()
+            text, head, linked, total = line_text, line, 0, 0
         else:
             text = _join(text, line_text, document_words)
-    out.append(Block(text, head.size, head.linked))
+    linked += len(lines[-1].text) if lines[-1].linked else 0
+    total += len(lines[-1].text)
+    close()
     return [Block(mend_line_end_hyphens(b.text, document_words), b.size, b.linked) for b in out]
