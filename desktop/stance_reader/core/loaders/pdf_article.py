@@ -19,12 +19,15 @@ from stance_reader.core.loaders.pdf_paragraphs import Block
 MIN_PROSE_WORDS = 12
 MIN_SENTENCE_WORDS = 4
 PENALTY = 10
+MIN_LABEL_WORDS = 3  # a lone "Contact" or "Explore further" at body size is a label
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 
 
 def _is_prose(block: Block) -> bool:
     """Long enough to be prose, or a short full sentence; not links, not furniture."""
     words = len(block.text.split())
+    if block.text.count(" | ") >= 2:  # "date | categories: … | View Comments"
+        return False
     return (not block.linked and not is_furniture(block.text)
             and (words >= MIN_PROSE_WORDS
                  or words >= MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(block.text))))
@@ -56,4 +59,5 @@ def article_blocks(found: list[Block]) -> list[Block]:
     # Inside the run: prose, and headings; not links, furniture, or smaller type that is
     # not prose (captions, credits, "related" teasers, advertisement labels).
     return [b for b in run if not b.linked and not is_furniture(b.text)
-            and (_is_prose(b) or b.size >= body)]
+            and (_is_prose(b) or b.size > body
+                 or b.size == body and len(b.text.split()) >= MIN_LABEL_WORDS)]
