@@ -60,7 +60,7 @@ _BIO = re.compile(
     r"co-founder|founder|author|columnist|contributor|developer|engineer|fellow|director|"
     r"analyst|researcher|consultant)\b")
 BIO_MAX_CHARS = 600
-TRAILING = 3
+TRAILING = 5
 
 
 def drop_closing_notes(paragraphs: list[str]) -> list[str]:
