@@ -3,13 +3,10 @@ words, not the file's conversion timestamp nor a raw ISO string."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from stance_reader.core.loaders import load_bytes
 from stance_reader.core.loaders.dates import readable_date
 from tests.core.pdf_pages import paragraph, printed_pdf
-from tests.core.test_loaders import docx_bytes
+from tests.core.test_loaders import docx_bytes, epub_bytes
 
 BODY = ["The council voted on Tuesday to expand the bus network to the northern suburbs, "
         "after two years of debate over the cost of the new routes and depots."]
@@ -26,21 +23,7 @@ def test_docx_without_a_written_date_has_none() -> None:
 
 
 def _epub(dc_date: str, first_paragraph: str) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
-        z.writestr("META-INF/container.xml", '<?xml version="1.0"?><container version="1.0" '
-                   'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
-                   '<rootfile full-path="book.opf" media-type="application/oebps-package+xml"/>'
-                   '</rootfiles></container>')
-        z.writestr("book.opf", '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf"'
-                   ' version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
-                   f'<dc:title>Buses</dc:title><dc:date>{dc_date}</dc:date></metadata><manifest>'
-                   '<item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest>'
-                   '<spine><itemref idref="c"/></spine></package>')
-        z.writestr("c.xhtml", '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org'
-                   f'/1999/xhtml"><body><p>{first_paragraph}</p><p>{BODY[0]}</p></body></html>')
-    return buf.getvalue()
+    return epub_bytes([first_paragraph, BODY[0]], date=dc_date)
 
 
 def test_epub_date_is_readable_and_prefers_the_text() -> None:
