@@ -64,9 +64,9 @@ TRAILING = 5
 
 
 def drop_closing_notes(paragraphs: list[str]) -> list[str]:
-    """`paragraphs` without an author's note among the last few (never the only text)."""
-    if len(paragraphs) <= TRAILING:
-        return paragraphs
-    tail = [p for p in paragraphs[-TRAILING:]
+    """`paragraphs` without an author's note among the last few (the first paragraph, where
+    an article may well introduce a person, always stays)."""
+    start = max(1, len(paragraphs) - TRAILING)
+    tail = [p for p in paragraphs[start:]
             if not (len(p) <= BIO_MAX_CHARS and _BIO.match(" ".join(p.split())))]
-    return paragraphs[:-TRAILING] + tail
+    return paragraphs[:start] + tail
