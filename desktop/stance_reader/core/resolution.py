@@ -328,6 +328,8 @@ class Resolver:
                    if e.named and head in e.roles and e.last_pos < mention.start]
         if by_role:
             return max(by_role)[2]
+        if mention.possessed:
+            return None  # "his lawyer", "Clinton's team": related to someone, not them
         if head in PERSON_ROLES:
             return self._choose(mention.start, "person", mention.gender, window=WINDOW)
         if head in ORG_ROLES:
