@@ -144,7 +144,7 @@ def analyse(article: Article, *, nlp: Language | None = None,
         cancel.raise_if_cancelled()
     progress(0.88, "speakers")
     sent_bounds = _sentence_bounds(docs, paragraphs, text)
-    index = _cluster(quotes, reported, intros, entities, sent_bounds)
+    index = _cluster(quotes, reported, intros, entities, Resolver(sent_bounds, article.byline))
     _inherit(quotes, reported, intros, paragraphs, text)
     kinds = [_kind(text, q, docs[q.paragraph], paragraphs[q.paragraph]) for q in quotes]
 
@@ -190,9 +190,8 @@ def analyse(article: Article, *, nlp: Language | None = None,
 
 
 def _cluster(quotes: list[_Item], reported: list[_Item], intros: list[_Item],
-             entities: list[Mention], sent_bounds: list[int]) -> Resolver:
+             entities: list[Mention], index: Resolver) -> Resolver:
     """Feed every mention to the resolver in text order, resolving speakers on the way."""
-    index = Resolver(sent_bounds)
     events: list[tuple[int, int, Any]] = [(m.start, 0, m) for m in entities]
     for item in (*quotes, *reported, *intros):
         mention = item.attribution.mention if item.attribution else None
