@@ -46,7 +46,7 @@ def create_window(files: list[str], *, model: str | None = None, app=None):  # t
     if not to_open and settings.settings.restore_last_session:
         from pathlib import Path
 
-        to_open = [p for p in history.session() if Path(p).exists()]
+        to_open = [p for p in history.session() if Path(p).is_file()]  # no pipes, devices
     for f in to_open:
         window.open_path(f)
     return window

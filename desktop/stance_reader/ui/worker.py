@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.core.article import Article
+from stance_reader.core.timelimit import call_with_time_limit
 from stance_reader.core.types import CancelToken
 from stance_reader.errors import Cancelled
 
@@ -69,7 +70,7 @@ class AnalysisJob(QRunnable):
         try:
             item = self._article
             if item is None and self._path is not None:
-                item = self._loader(self._path)
+                item = call_with_time_limit(self._loader, self._path, cancel=self.cancel_token)
             self.signals.loaded.emit(item)
             if isinstance(item, Analysis):
                 self.signals.finished.emit(item)
