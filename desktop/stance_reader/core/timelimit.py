@@ -23,9 +23,11 @@ class TimedOut(InputError):
     """Opening a file took longer than the time limit."""
 
 
-def call_with_time_limit(fn: Callable[[str], T], path: str, *, seconds: float = LOAD_SECONDS,
+def call_with_time_limit(fn: Callable[[str], T], path: str, *, seconds: float | None = None,
                          cancel: CancelToken | None = None) -> T:
-    """`fn(path)`, or TimedOut after `seconds`, or Cancelled as soon as `cancel` is set."""
+    """`fn(path)`, or TimedOut after `seconds` (default LOAD_SECONDS), or Cancelled as soon
+    as `cancel` is set."""
+    seconds = LOAD_SECONDS if seconds is None else seconds
     outcome: dict[str, object] = {}
     done = threading.Event()
 

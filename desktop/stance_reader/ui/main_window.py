@@ -32,12 +32,15 @@ PROGRESS_DELAY_MS = 500
 
 class MainWindow(QMainWindow):
     document_ready = Signal(object)  # DocumentTab, once highlighted
+    store_problem = Signal(str)  # from any thread: the history cannot be written (disk full…)
 
     def __init__(self, settings: SettingsStore, history: History | NullHistory, *,
                  analyser: Analyser | None = None, model: str | None = None) -> None:
         super().__init__()
         self.settings_store = settings
         self.history = history
+        self.store_problem.connect(self.notify)
+        history.on_problem = self.store_problem.emit
         self.model = model or settings.settings.spacy_model or None
         self.analyser = analyser or self._cached_analyser(default_analyser(self.model))
         self.pool = analysis_pool()
@@ -528,6 +531,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(e)
 
     # -- small things ------------------------------------------------------------------
+    def notify(self, message: str) -> None:
+        """A problem of the environment the person should know about (told once by its
+        source): a dialog that does not block reading, and the status line."""
+        log.warning("%s", message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Stance Reader", message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self.statusBar().showMessage(message, 30000)
+
     def _find(self) -> None:
         tab = self.current_tab()
         if tab is not None:
