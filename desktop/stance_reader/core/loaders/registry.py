@@ -1,4 +1,21 @@
-"""The format registry: extension and content sniffing → the loader module to use."""
+"""The format registry: extension and content sniffing → the loader module to use.
+
+Every file opened may be hostile; the limits, each refused with a typed `InputError`
+naming the file (docs/reliability.md says how each is tested):
+- only regular files are opened, without blocking (FIFOs, devices, sockets, folders are
+  refused), and never more than `MAX_BYTES` (50 MB) + 1 bytes are read, the size being
+  checked on the opened file (`files.read_regular_file`); a file that changes while it is
+  read is refused (FileChanged);
+- DOCX and EPUB: the ZIP directory is checked before extraction (`archive.ZipLimits`: at
+  most 10,000 entries, 100 MB uncompressed in all, 32 MB per entry, a compression ratio
+  of 200 for entries over 1 MB), and zipfile never reads past an entry's declared size;
+- HTML (and EPUB chapters) nested deeper than libxml2's 256 levels, or with a text node
+  over its 10 MB limit, is refused rather than read as an empty page;
+- control characters become a space or a newline, one for one (`base.normalise_controls`);
+- paragraphs over 100,000 characters are parsed in pieces (`core.nlp.pipe_bounded`);
+- the window gives a load 60 s (`core.timelimit`) and our annotated copies 100 MB
+  (`export.reopen.ANNOTATED_MAX_BYTES`).
+"""
 
 from __future__ import annotations
 
