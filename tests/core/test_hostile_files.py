@@ -212,3 +212,35 @@ def test_control_characters_are_normalised_at_load_time(fmt: str) -> None:
     assert "met on Monday." in article.text and "We will" in article.text
     if fmt == "txt":
         assert len(article.text) == len(dirty)  # offsets still point into the file
+
+
+def _with_member(data: bytes, name: str, body: bytes) -> bytes:
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in source.infolist():
+            z.writestr(info.filename, body if info.filename == name else source.read(info))
+    return out.getvalue()
+
+
+def test_what_the_long_fuzzing_run_found_is_refused_as_corrupt() -> None:
+    """scripts/fuzz_loaders.py found python-docx raising AttributeError on a core
+    properties part with another root element, and zipfile NotImplementedError on an
+    unknown 'version needed to extract'."""
+    import struct
+
+    from stance_reader.core.loaders import docx as docx_loader
+
+    odd_core = _with_member(docx_bytes([ARTICLE]), "docProps/core.xml", b"<x/>")
+    with pytest.raises(AttributeError):
+        docx_loader.parse(odd_core, "odd.docx")  # what a format module alone does
+    with pytest.raises(CorruptDocument, match="odd.docx"):
+        load_bytes(odd_core, "odd.docx")
+    data = bytearray(epub_bytes([ARTICLE]))
+    central = data.find(b"PK\x01\x02")
+    struct.pack_into("<H", data, central + 6, 189)  # "zip file version 18.9"
+    with pytest.raises(CorruptDocument, match="future.epub"):
+        load_bytes(bytes(data), "future.epub")

@@ -38,7 +38,8 @@ def open_checked(data: bytes, name: str, what: str, limits: ZipLimits = LIMITS
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+            NotImplementedError) as exc:  # NotImplementedError: an unknown zip version
         raise CorruptDocument(f"{name} is not a readable {what} ({exc})") from None
     if len(infos) > limits.max_entries:
         raise DocumentTooLarge(f"{name} holds {len(infos):,} files; a {what} may hold up to "
