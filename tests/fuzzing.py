@@ -93,14 +93,13 @@ def mutate(kind: str, data: bytes, rnd: random.Random) -> bytes:
 def load_any(kind: str, data: bytes, folder) -> str:  # type: ignore[no-untyped-def]
     """Open `data` as the app does (annotated copy first, then the loaders): "ok",
     "refused", or the traceback of a crash."""
-    from stance_reader.core.loaders import load
-    from stance_reader.export.reopen import read_annotated
+    from stance_reader.documents import DocumentService
+    from stance_reader.store.history import NullHistory
 
     path = folder / f"fuzzed.{kind.split('.')[-1]}"
     path.write_bytes(data)
     try:
-        if read_annotated(path) is None:
-            load(path)
+        DocumentService(NullHistory()).load(path)
         return "ok"
     except StanceReaderError as exc:
         return "refused" if str(exc) else "crash: empty message"

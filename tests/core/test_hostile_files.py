@@ -14,7 +14,7 @@ import pytest
 from stance_reader.core.loaders import files, load, load_bytes
 from stance_reader.core.loaders.archive import ZipLimits, open_checked
 from stance_reader.errors import CorruptDocument, DocumentTooLarge, InputError, StanceReaderError
-from stance_reader.export.reopen import read_annotated
+from stance_reader.documents.annotated import read_annotated
 from tests.core.hostile import deep_html, lying_docx, many_entries_docx, zip_bomb_docx
 from tests.core.test_loaders import ARTICLE, HTML_PAGE, docx_bytes, epub_bytes
 

@@ -20,13 +20,13 @@ CHILD = r"""
 import json, resource, sys, time
 cap = 3 << 30  # a safety net for a regression: never let the child take the machine
 resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-from stance_reader.core.loaders import load
+from stance_reader.documents import DocumentService
 from stance_reader.errors import StanceReaderError
-from stance_reader.export.reopen import read_annotated
+from stance_reader.store.history import NullHistory
 path = sys.argv[1]
 start = time.perf_counter()
 try:
-    read_annotated(path) or load(path)
+    DocumentService(NullHistory()).load(path)
     outcome = "loaded"
 except StanceReaderError as exc:
     outcome = f"{type(exc).__name__}: {exc}"

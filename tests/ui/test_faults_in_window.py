@@ -67,7 +67,10 @@ def test_a_load_that_never_returns_times_out_or_is_cancelled(monkeypatch) -> Non
     from stance_reader.ui.worker import AnalysisJob
 
     monkeypatch.setattr(timelimit, "LOAD_SECONDS", 0.3)
-    job = AnalysisJob(lambda *a: None, path="/net/share/article.txt", loader=_blocked)  # type: ignore[arg-type,return-value]
+    class HungDrive:
+        load = staticmethod(_blocked)
+
+    job = AnalysisJob(HungDrive(), "/net/share/article.txt")  # type: ignore[arg-type]
     failures: list[BaseException] = []
     job.signals.failed.connect(failures.append)
     start = time.monotonic()

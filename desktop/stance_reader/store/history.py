@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from stance_reader.core.analysis import Analysis, Correction
+from stance_reader.core.analysis import CORRECTION_FIELDS, Analysis, Correction, PipelineInfo
 from stance_reader.errors import AnalysisFileError, StoreError
 from stance_reader.store.db_errors import kind, reason, retry_busy
 
@@ -55,8 +55,9 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def pipeline_key(analysis: Analysis) -> str:
-    p = analysis.pipeline
+def pipeline_key(p: PipelineInfo) -> str:
+    """The one cache key of an analysis pipeline: an entry serves only the same model and
+    program versions (`documents.service.current_pipeline` gives today's)."""
     return f"{p.model}@{p.model_version}/stance-reader@{p.project_version}"
 
 
@@ -125,8 +126,6 @@ def _guarded(method: F) -> F:
 
 class History:
     """The SQLite history; open with `History.open(path)` (which migrates or recovers)."""
-
-    enabled = True
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
@@ -281,9 +280,12 @@ class History:
 
     @_guarded
     def corrections_for(self, sha256: str) -> list[Correction]:
+        """The corrections kept for this content, oldest first (a kind this version does
+        not know, written by a newer one, is left out)."""
         return [Correction(t, f, json.loads(o), json.loads(n), at, by) for t, f, o, n, at, by in
                 self._conn.execute("SELECT target, field, old, new, at, by FROM corrections "
-                                   "WHERE sha256 = ? ORDER BY id", (sha256,))]
+                                   "WHERE sha256 = ? ORDER BY id", (sha256,))
+                if f in CORRECTION_FIELDS]
 
     # -- analysis cache ------------------------------------------------------------------
     @_guarded
@@ -292,7 +294,7 @@ class History:
         self._conn.execute(
             "INSERT OR REPLACE INTO cache (sha256, pipeline, data, size, last_used) "
             "VALUES (?, ?, ?, ?, ?)",
-            (analysis.source.sha256, pipeline_key(analysis), blob, len(blob), time.time()))
+            (analysis.source.sha256, pipeline_key(analysis.pipeline), blob, len(blob), time.time()))
         self._evict()
 
     @_guarded
@@ -337,7 +339,6 @@ class History:
 class NullHistory:
     """The same API, keeping nothing: history switched off, or its folder unusable."""
 
-    enabled = False
     on_problem: Callable[[str], None] | None = None
 
     def record_open(self, *a: Any, **k: Any) -> None: ...

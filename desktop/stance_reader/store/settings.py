@@ -23,10 +23,10 @@ from typing import Any, Callable
 from stance_reader.core.loaders.files import read_regular_file
 from stance_reader.errors import DocumentTooLarge, InputError, StoreError
 from stance_reader.fileio import WriteFailed, atomic_write_text, remove_stale_temp_files
+from stance_reader.presentation.layers import LAYER_NAMES
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 1_000_000  # a settings file is a few hundred bytes
-LAYER_NAMES = ("speakers", "tone", "speaker_names", "cues", "reported", "terms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,6 @@ class Settings:
     font_size: int = 12
     zoom: int = 100
     reading_width: int = 70
-    palette: str = "okabe-ito"
     default_layers: tuple[str, ...] = LAYER_NAMES
     tone_positive: float = 0.05
     tone_negative: float = -0.05
@@ -64,7 +63,6 @@ SPECS: dict[str, Spec] = {
     "font_size": Spec("Font size (points)", minimum=8, maximum=32),
     "zoom": Spec("Zoom (%)", minimum=50, maximum=300),
     "reading_width": Spec("Reading width (characters)", minimum=40, maximum=140),
-    "palette": Spec("Speaker palette", ("okabe-ito", "tol")),
     "default_layers": Spec("Layers shown when opening a document", LAYER_NAMES),
     "tone_positive": Spec("Positive tone from (compound)", minimum=0.0, maximum=1.0),
     "tone_negative": Spec("Negative tone up to (compound)", minimum=-1.0, maximum=0.0),

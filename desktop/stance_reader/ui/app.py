@@ -31,6 +31,7 @@ def create_window(files: list[str], *, model: str | None = None, app=None,  # ty
 
     `settings` already loaded (by `run`) are used as they are: loading twice would lose
     the notice of the first load (a damaged file moved aside is fine the second time)."""
+    from stance_reader.ui.dialogs import show_notice
     from stance_reader.ui.main_window import MainWindow
 
     paths = user_paths()
@@ -41,7 +42,7 @@ def create_window(files: list[str], *, model: str | None = None, app=None,  # ty
     window = MainWindow(settings, history, model=model)
     window.show()
     for note in [*settings.notices, *notices]:
-        window.notify(note)
+        show_notice(window, note)
     for w in settings.warnings:
         window.statusBar().showMessage(w, 8000)
     to_open = list(files)

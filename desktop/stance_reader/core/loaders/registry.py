@@ -14,7 +14,7 @@ naming the file (docs/reliability.md says how each is tested):
 - control characters become a space or a newline, one for one (`base.normalise_controls`);
 - paragraphs over 100,000 characters are parsed in pieces (`core.nlp.pipe_bounded`);
 - the window gives a load 60 s (`core.timelimit`) and our annotated copies 100 MB
-  (`export.reopen.MAX_COPY_BYTES`).
+  (`documents.annotated.MAX_COPY_BYTES`).
 """
 
 from __future__ import annotations
@@ -94,9 +94,8 @@ def sniff(data: bytes, name: str) -> str:
     for magic, what in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedFormat(f"{name} is {what}, not an article")
-    if ext in (".docx", ".epub", ".pdf"):
-        # Claimed a container format but holds something else: read it as text if it is.
-        pass
+    # Anything else, even a file claiming a container format (.docx, .epub, .pdf) that
+    # holds something else, is read as text if it is text.
     return "text"
 
 
