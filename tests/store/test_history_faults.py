@@ -147,3 +147,24 @@ def test_a_damaged_file_is_still_moved_aside(tmp_path: Path) -> None:
     h, notices = open_history(db)
     assert isinstance(h, History) and "moved" in notices[0]
     assert [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+
+
+@pytest.mark.model
+def test_the_command_line_reports_a_read_only_history_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, nlp) -> None:  # type: ignore[no-untyped-def]
+    from stance_reader import cli
+    from stance_reader.store.paths import user_paths
+    from tests.conftest import SAMPLE
+
+    _history_with_a_document(user_paths().history_db)
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(history_module.sqlite3, "connect",  # the OS refuses every write
+                        lambda path, **k: real_connect(f"file:{path}?mode=ro", uri=True, **k))
+    copies = [tmp_path / f"a{i}.txt" for i in range(2)]
+    for i, copy in enumerate(copies):
+        copy.write_text(SAMPLE.read_text(encoding="utf-8") + "\n" * (i + 1), encoding="utf-8")
+    code = cli.main(["annotate", *map(str, copies), "--format", "json", "--output-dir",
+                     str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert err.count("stance-reader: The history at") == 1 and "read-only" in err
