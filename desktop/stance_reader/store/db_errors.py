@@ -13,7 +13,7 @@ import time
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
-BUSY_ATTEMPTS = 5
+BUSY_ATTEMPTS = 3
 BUSY_PAUSE_S = 0.2
 
 # Primary result codes (the low byte of extended codes), from sqlite3.h.

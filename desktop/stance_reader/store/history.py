@@ -31,7 +31,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 MAJOR, MINOR = 1, 1
 VERSION = MAJOR * 1000 + MINOR
 CACHE_LIMIT_BYTES = 200 * 1024 * 1024
-BUSY_TIMEOUT_S = 10.0
+BUSY_TIMEOUT_S = 5.0  # per statement; with the retries, a start never waits more than ~15 s
 
 SCHEMA_V1_0 = """
 CREATE TABLE documents (sha256 TEXT PRIMARY KEY, last_path TEXT, title TEXT,
