@@ -169,7 +169,9 @@ class SettingsStore:
                 raise ValueError("not a JSON object")
         except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             moved = self._move_aside()
-            self.notices.append(f"The settings file was damaged ({str(exc)[:200]}); it was "
+            why = ("it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else
+                   "it is nested too deep" if isinstance(exc, RecursionError) else str(exc)[:200])
+            self.notices.append(f"The settings file was damaged ({why}); it was "
                                 f"moved to {moved.name if moved else 'nowhere'} and defaults "
                                 "are used.")
             return self.settings
