@@ -27,6 +27,7 @@ from stance_reader.core.quote_attribution import attribute_quote, introduction
 from stance_reader.core.reported import find_reported
 from stance_reader.core.cues import may_attribute
 from stance_reader.core.mentions import Mention, entity_mentions
+from stance_reader.core.nlp import pipe_bounded
 from stance_reader.core.quotes import QuoteSpan, scan
 from stance_reader.core.resolution import Resolver
 from stance_reader.core.types import CancelToken, ProgressFn, no_progress
@@ -80,8 +81,8 @@ def _parse(nlp: Language, article: Article, quoted: set[int], progress: Progress
     disabled = [n for n in ("attribute_ruler",) if n in nlp.pipe_names]
     for indices, extra in ((full, []), (light, list(NO_PARSE))):
         off = [n for n in (*disabled, *extra) if n in nlp.pipe_names]
-        for i, doc in zip(indices, nlp.pipe((paras[i] for i in indices), disable=off,
-                                            batch_size=batch_size)):
+        for i, doc in zip(indices, pipe_bounded(nlp, (paras[i] for i in indices), disable=off,
+                                                batch_size=batch_size)):
             docs[i] = doc
             done += 1
             if done % 8 == 0 or done == total:
