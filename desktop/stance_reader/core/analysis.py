@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
-from stance_reader.errors import AnalysisFileError
 from stance_reader.core.notices import Notice
+from stance_reader.errors import AnalysisFileError
 
 SCHEMA = "stance-reader/analysis"
 SCHEMA_VERSION = 1
