@@ -46,10 +46,13 @@ class Entity:
     geo: bool = False
     spoke: bool = False
     last_pos: int = -1
+    key: tuple[str, ...] = ()  # the name's matching key, kept with the name (`rename`)
 
-    @property
-    def key(self) -> tuple[str, ...]:
-        return name_key(self.name)
+    def __post_init__(self) -> None:
+        self.key = name_key(self.name)
+
+    def rename(self, name: str) -> None:
+        self.name, self.key = name, name_key(name)
 
     @property
     def kind(self) -> str:

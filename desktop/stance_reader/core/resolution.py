@@ -67,7 +67,7 @@ class Resolver:
         index = len(self.entities) - 1 if matched is None else matched
         entity = self.entities[index]
         if len(name_key(name)) > len(entity.key) and not entity.geo:
-            entity.name = name  # the fullest form names the entity
+            entity.rename(name)  # the fullest form names the entity
         self._seen[span] = index
         self._note(entity, mention, speaking)
         return index
