@@ -97,6 +97,7 @@ def document_service(*, model: str | None, tone: Any = None) -> Any:
     history, notices = open_history(paths.history_db, s.history_enabled)
     for note in [*settings.notices, *notices]:
         _fail(note)
+    history.on_problem = _fail  # a full disk, a read-only home: said once, on stderr
     return DocumentService(history, model=model,
                            thresholds=(s.tone_positive, s.tone_negative), tone=tone,
                            record_opens=False)
@@ -137,6 +138,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                                                      str(history_db) if history_db else None)
     for src, outcome in zip(files, outcomes):
         try:
+<<<<<<< HEAD
             if outcome.analysis is None:
                 failures += 1
                 _fail(f"{src}: {outcome.error}" + (" (run with --debug for details)"
@@ -148,6 +150,11 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             # corrections and tone thresholds are applied here, as `documents.open` does.
             analysis = documents.finish(outcome.analysis, src,
                                         corrections=not args.no_corrections).analysis
+=======
+            analysis = documents.open(src, corrections=not args.no_corrections)
+            for notice in analysis.notices:
+                print(f"{PROG}: {src}: warning: {notice.message}", file=sys.stderr)
+>>>>>>> main
             out = _output_path(src, args.format, args)
             if out is None:
                 sys.stdout.buffer.write(export.render_bytes(analysis, args.format))

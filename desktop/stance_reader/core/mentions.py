@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from stance_reader.core.names import split_list
 from stance_reader.core.speaker_words import (
     DOCUMENT_NOUNS, FEMALE_NOUNS, FEMALE_TITLES, MALE_NOUNS, MALE_TITLES, OTHER_SOURCE_WORDS,
     TITLES)
@@ -51,6 +52,7 @@ class Mention:
     gender: str | None = None  # evidence in the mention itself: a title, "spokeswoman"
     roles: tuple[str, ...] = ()  # role words written beside a name: "governor", "nominee"
     owner: Mention | None = None  # a document's author: "her" statement, a release "from X"
+    possessed: bool = False  # "Pagliano's lawyer": someone else's, never the possessor
 
 
 def entity_of(tok: Token) -> Span | None:
@@ -146,13 +148,15 @@ def _description(tok: Token, offset: int) -> Mention:
     span = doc[left:right + 1]
     determiners = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
     definite = any(c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in determiners)
+    possessed = any(c.dep_ == "poss" for c in determiners)
     head = tok.lower_
     owner = _document_owner(tok, offset) if head in DOCUMENT_NOUNS else None
     kind = "document" if head in DOCUMENT_NOUNS else "unknown"
     words = [t.lower_ for t in span]
     return Mention(span.start_char + offset, span.end_char + offset, span.text, kind,
                    subject=tok.dep_ in SUBJECTS, head=head, definite=definite,
-                   plural=tok.tag_ in ("NNS", "NNPS"), gender=title_gender(words), owner=owner)
+                   plural=tok.tag_ in ("NNS", "NNPS"), gender=title_gender(words), owner=owner,
+                   possessed=possessed)
 
 
 def _document_owner(tok: Token, offset: int) -> Mention | None:
@@ -179,8 +183,8 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
     doc = tok.doc
     # "Sen. Elizabeth Warren (D-MA) said": a subject inside the parentheses after a name
     # stands for the name.
-    opening = next((t for t in doc[max(0, tok.i - 4):tok.i] if t.text == "("), None)
-    if opening is not None and opening.i > 0 and any(t.text == ")" for t in doc[tok.i:tok.i + 4]):
+    opening = _open_parenthesis_before(tok)
+    if opening is not None and opening.i > 0 and any(t.text == ")" for t in doc[tok.i:tok.i + 6]):
         tok = doc[opening.i - 1]
     lower = tok.lower_
     subject = tok.dep_ in SUBJECTS
@@ -200,6 +204,11 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
         return _coordination(tok, offset)
     if ent is not None and ent.label_ in NAMED:
         mention = named_mention(ent, offset, subject=subject)
+        parts = split_list(ent.text)
+        if len(parts) > 1:  # a glued list as subject: the name nearest the verb speaks
+            at, part = parts[-1]
+            start = ent.start_char + offset + at
+            return Mention(start, start + len(part), part, mention.kind, mention.label, subject)
         first = ent.start
         if ent.label_ in ("ORG",) and first >= 2 and doc[first - 1].tag_ == "POS":
             owner = entity_of(doc[first - 2])
@@ -244,6 +253,16 @@ def _coordination(tok: Token, offset: int) -> Mention:
                    subject=tok.dep_ in SUBJECTS, head=last.lower_, plural=True)
 
 
+def _open_parenthesis_before(tok: Token) -> Token | None:
+    """The "(" that a token stands inside, looking a few tokens back ("(D-Newport News)")."""
+    for t in reversed(tok.doc[max(0, tok.i - 8):tok.i]):
+        if t.text == ")":
+            return None
+        if t.text == "(":
+            return t
+    return None
+
+
 def _proper_name(tok: Token, offset: int, subject: bool) -> Mention:
     """A capitalised name the tagger did not mark as an entity ("Heyward said"): its compound
     chain, a person candidate; resolution decides the kind over all its mentions."""
@@ -280,8 +299,20 @@ def entity_mentions(doc: object, offset: int, labels: tuple[str, ...]) -> list[M
     from spacy.tokens import Doc
 
     assert isinstance(doc, Doc)
-    found = [named_mention(ent, offset, subject=_is_subject(ent))
-             for ent in doc.ents if ent.label_ in labels]
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        mention = named_mention(ent, offset, subject=_is_subject(ent))
+        parts = split_list(ent.text)
+        if len(parts) == 1:
+            found.append(mention)
+            continue
+        # "CBS All Access, Disney": a list the tagger glued together is several entities.
+        for at, part in parts:
+            start = ent.start_char + offset + at
+            found.append(Mention(start, start + len(part), part, mention.kind, mention.label,
+                                 mention.subject))
     if doc.has_annotation("DEP"):
         for tok in doc:
             if (tok.dep_ in SUBJECTS and tok.tag_ == "NNP" and not tok.ent_type_

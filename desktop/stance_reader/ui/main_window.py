@@ -20,8 +20,12 @@ from stance_reader.presentation.tone import Thresholds
 from stance_reader.store.history import DocumentRecord, History, NullHistory
 from stance_reader.store.settings import SettingsStore
 from stance_reader.ui import theme as themes
+<<<<<<< HEAD
 from stance_reader.ui.collection_actions import CollectionActions
 from stance_reader.ui.dialogs import show_error
+=======
+from stance_reader.ui.dialogs import show_error, show_notice
+>>>>>>> main
 from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers_panel import LayersPanel
 from stance_reader.ui.voices_panel import VoicesPanel
@@ -35,12 +39,15 @@ PROGRESS_DELAY_MS = 500
 
 class MainWindow(MenusMixin, SavingMixin, QMainWindow):
     document_ready = Signal(object)  # DocumentTab, once highlighted
+    store_problem = Signal(str)  # from any thread: the history cannot be written (disk full…)
 
     def __init__(self, settings: SettingsStore, history: History | NullHistory, *,
                  model: str | None = None) -> None:
         super().__init__()
         self.settings_store = settings
         self.history = history
+        self.store_problem.connect(lambda message: show_notice(self, message))
+        history.on_problem = self.store_problem.emit
         s = settings.settings
         # Small parse batches: the GUI thread gets the interpreter often while spaCy runs.
         self.documents = DocumentService(history, model=model or s.spacy_model or None,
@@ -170,10 +177,11 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         if tab is self.tabs.currentWidget():
             self._refresh_panels()
         self._show_progress(self._busy_tab() is not None)
+        notices = "".join(f" — {n.message}" for n in analysis.notices)
         self.statusBar().showMessage(
             f"{tab.title}: {sum(q.kind != 'term' for q in analysis.quotes)} quotations, "
             f"{len(analysis.speakers)} speakers, {len(analysis.reported)} reported "
-            f"({tab.timer.elapsed()} ms)", 8000)
+            f"({tab.timer.elapsed()} ms){notices}", 30000 if notices else 8000)
         if tab.view.is_styled:
             self.document_ready.emit(tab)
         else:
@@ -257,7 +265,8 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         tab = self.current_tab()
         analysis = tab.analysis if tab else None
         colors = tab.view.colors if tab else {}
-        self.layers_panel.populate(analysis, colors, self.state, self.theme)
+        self.layers_panel.populate(analysis, colors, self.state, self.theme,
+                                   tab.view.marks if tab else None)
         s = self.settings_store.settings
         self.voices_panel.populate(analysis, colors, self.theme,
                                    Thresholds(s.tone_positive, s.tone_negative))
@@ -280,7 +289,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.set_layer_state(self.state.toggled(layer, enabled))
         tab = self.current_tab()
         self.layers_panel.populate(tab.analysis if tab else None, tab.view.colors if tab else {},
-                                   self.state, self.theme)
+                                   self.state, self.theme, tab.view.marks if tab else None)
 
     def select_speaker(self, speaker_id: str) -> None:
         """Only this speaker's quotations (\"\" for all), jumping to the first."""
@@ -289,7 +298,8 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.set_layer_state(replace(self.state, speakers=frozenset({speaker_id}) if speaker_id else None))
         tab = self.current_tab()
         if tab is not None:
-            self.layers_panel.populate(tab.analysis, tab.view.colors, self.state, self.theme)
+            self.layers_panel.populate(tab.analysis, tab.view.colors, self.state, self.theme,
+                                       tab.view.marks)
             if speaker_id:
                 quotes = tab.quotes_in_view(self.state)
                 if quotes:
