@@ -13,7 +13,7 @@ MODULES = [
     "stance_reader.core.corrections", "stance_reader.cli", "stance_reader.evaluate.quotes",
     "stance_reader.style.palette", "stance_reader.collection.collect",
     "stance_reader.collection.cluster", "stance_reader.collection.commands",
-    "stance_reader.collection.sheet", "stance_reader.store.records",
+    "stance_reader.collection.sheet", "stance_reader.collection.store",
 ]
 OPTIONAL = ["stance_reader.core.loaders", "stance_reader.core.tone", "stance_reader.store",
             "stance_reader.documents", "stance_reader.presentation",

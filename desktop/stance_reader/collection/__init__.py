@@ -7,6 +7,7 @@
     record.ArticleRecord             what a collection keeps of one article
     aggregate.summarise(records)     voices across articles, quotations over time
     sheet.SheetWriter                the quote sheet (CSV, JSON lines, Parquet)
+    store.RecordStore                records, file hashes and confirmed merges on disk
 
 Nothing here imports Qt: the window's collection tab and the command line both use it.
 """

@@ -79,7 +79,7 @@ def _stores(model: str | None, cache: bool) -> Any:
     from stance_reader.cli import document_service
     from stance_reader.collection.collect import Stores
     from stance_reader.store.paths import user_paths
-    from stance_reader.store.records import NullRecordStore, open_records
+    from stance_reader.collection.store import NullRecordStore, open_records
 
     records = open_records(user_paths().records_db)[0] if cache else NullRecordStore()
     return Stores(document_service(model=model), records, cache)

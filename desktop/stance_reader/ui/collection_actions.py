@@ -81,7 +81,7 @@ class CollectionActions:
     def records_store(self) -> Any:
         if self._records is None:
             from stance_reader.store.paths import user_paths
-            from stance_reader.store.records import open_records
+            from stance_reader.collection.store import open_records
 
             self._records, notice = open_records(user_paths().records_db, self._history_on())
             if notice:
