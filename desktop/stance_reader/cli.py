@@ -138,7 +138,6 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                                                      str(history_db) if history_db else None)
     for src, outcome in zip(files, outcomes):
         try:
-<<<<<<< HEAD
             if outcome.analysis is None:
                 failures += 1
                 _fail(f"{src}: {outcome.error}" + (" (run with --debug for details)"
@@ -150,11 +149,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             # corrections and tone thresholds are applied here, as `documents.open` does.
             analysis = documents.finish(outcome.analysis, src,
                                         corrections=not args.no_corrections).analysis
-=======
-            analysis = documents.open(src, corrections=not args.no_corrections)
             for notice in analysis.notices:
                 print(f"{PROG}: {src}: warning: {notice.message}", file=sys.stderr)
->>>>>>> main
             out = _output_path(src, args.format, args)
             if out is None:
                 sys.stdout.buffer.write(export.render_bytes(analysis, args.format))

@@ -66,7 +66,6 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
 
 
-<<<<<<< HEAD
 # Read once, at import (os.umask can only be read by setting it): the permissions a plain
 # open() would give, for files that appear through a temporary file (mkstemp makes 0600).
 _UMASK = os.umask(0o022)
@@ -121,7 +120,8 @@ class AtomicFile:
             self.commit()
         else:
             self.discard()
-=======
+
+
 def remove_stale_temp_files(target: str | Path, older_than_s: float = 60.0) -> list[Path]:
     """Delete the temporary files a killed `atomic_write_*` of `target` left behind.
 
@@ -151,4 +151,3 @@ def glob_escape(name: str) -> str:
     import glob
 
     return glob.escape(name)
->>>>>>> main

@@ -49,7 +49,7 @@ def test_sheet_has_a_row_per_quotation_and_reported_span(tmp_path: Path) -> None
                      for x in items]
     assert [(r["article_path"], r["quote_id"], r["speaker"] or None, r["text"]) for r in rows] == expected
     by_file = {r["article_path"]: r for r in rows}
-    assert by_file[str(files[0])]["date"] == "2024-03-05"  # the Markdown front matter
+    assert by_file[str(files[0])]["date"] == "5 March 2024"  # the Markdown front matter
     assert by_file[str(files[2])]["outlet"] == "The Valley Courier"  # the page's metadata
     assert {r["speaker"] for r in rows} >= {"Anna Berg", "Tom Wells", "Lena Fox", "Maria Lopez"}
 

@@ -102,7 +102,8 @@ def test_moving_every_quotation_of_a_speaker_is_a_merge() -> None:
 
 
 @pytest.mark.parametrize("value, day", [("2016-09-12", "2016-09-12"), ("2016-09-12T10:00Z", "2016-09-12"),
-                                        ("Sept 12, 2016", None), ("2016-02-30", None), (None, None)])
+                                        ("5 March 2024", "2024-03-05"), ("Sept 12, 2016", "2016-09-12"),
+                                        ("2016-02-30", None), ("soon", None), (None, None)])
 def test_dates_read_for_charts(value: str | None, day: str | None) -> None:
     assert iso_day(value) == day
 

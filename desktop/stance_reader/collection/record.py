@@ -8,15 +8,12 @@ without the article text. Records round-trip through JSON for the record cache.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date as Date
 from typing import Any, NamedTuple
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.presentation.voices import voices
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 class QuoteRow(NamedTuple):
@@ -82,16 +79,17 @@ class ArticleRecord:
 
 
 def iso_day(value: str | None) -> str | None:
-    """yyyy-mm-dd from an ISO-like date ("2016-09-12", "2016-09-12T08:00:00Z"), else None."""
-    if not value:
-        return None
-    m = _ISO_DAY.search(value)
-    if not m:
-        return None
+    """yyyy-mm-dd from an article's date as loaders give it ("5 March 2024") or as ISO
+    ("2016-09-12T08:00:00Z"), else None."""
+    from datetime import datetime
+
+    from stance_reader.core.loaders.dates import parse_date
+
     try:
-        return Date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        return datetime.fromisoformat((value or "").strip().replace("Z", "+00:00")).date().isoformat()
     except ValueError:
-        return None
+        found = parse_date(value)
+        return found.isoformat() if found is not None else None
 
 
 def quote_rows(analysis: Analysis) -> tuple[QuoteRow, ...]:

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from stance_reader.collection.collect import Collector, Stores, record_key
@@ -63,6 +63,18 @@ class CollectionActions:
         self._records: Any = None
         self._docks_hidden: list[Any] = []
         window.tabs.currentChanged.connect(self._on_tab_changed)
+        window.document_ready.connect(self._watch_corrections)
+        window.settings_store.subscribe(self._on_setting_changed)
+
+    def _watch_corrections(self, tab: Any) -> None:
+        """Corrections made in an article reach the collections holding it."""
+        if not tab.property("collections_watch"):
+            tab.setProperty("collections_watch", True)
+            tab.corrected.connect(lambda analysis, _correction: self.on_corrected(analysis))
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key == "theme":  # after the window has resolved the new theme
+            QTimer.singleShot(0, lambda: self.set_theme(self.window.theme))
 
     def _on_tab_changed(self, _index: int) -> None:
         """The article panels (layers, voices of one article) make room for a collection,

@@ -40,6 +40,7 @@ def voice_colors(keys: list[str]) -> dict[str, str]:
 
 
 class CollectionTab(QWidget):
+    analysis = None  # not one document: the window has no reading position to keep
     open_requested = Signal(str, str)  # article path, quote or reported id ("" for the top)
     progressed = Signal(int, int)
     done = Signal(str)  # "finished", "cancelled" or "failed"

@@ -19,13 +19,8 @@ from stance_reader.presentation.layers import BY_NAME, LayerState
 from stance_reader.presentation.tone import Thresholds
 from stance_reader.store.history import DocumentRecord, History, NullHistory
 from stance_reader.store.settings import SettingsStore
-from stance_reader.ui import theme as themes
-<<<<<<< HEAD
-from stance_reader.ui.collection_actions import CollectionActions
-from stance_reader.ui.dialogs import show_error
-=======
+from stance_reader.ui import collection_actions, theme as themes
 from stance_reader.ui.dialogs import show_error, show_notice
->>>>>>> main
 from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers_panel import LayersPanel
 from stance_reader.ui.voices_panel import VoicesPanel
@@ -62,8 +57,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Documents")
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.empty = QLabel("Open an article (Ctrl+O) or a folder (Ctrl+Shift+O), or drop "
-                            "either here.\n\n"
+        self.empty = QLabel("Open an article (Ctrl+O) or a folder (Ctrl+Shift+O), or drop one here.\n\n"
                             "Supported: .txt .md .html .docx .epub .pdf")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(self.empty, "Welcome")
@@ -93,7 +87,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.state = LayerState(on=default_on)
         self.theme = themes.resolve(settings.settings.theme)
         self._walk: list[str] = []
-        self.collections = CollectionActions(self)
+        self.collections = collection_actions.CollectionActions(self)
         self._build_actions()
         self.tabs.currentChanged.connect(self._on_tab_changed)
         settings.subscribe(self._on_setting_changed)
@@ -214,7 +208,6 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         except Exception as exc:
             log.warning("correction not saved: %s", exc)
             self.statusBar().showMessage("The correction is shown but could not be saved.", 8000)
-        self.collections.on_corrected(analysis)
         if tab is self.tabs.currentWidget():
             self._refresh_panels()
 
@@ -246,9 +239,8 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
 
     def close_tab(self, index: int) -> None:
         tab = self.tabs.widget(index)
-        if isinstance(tab, DocumentTab):
-            self._save_view_state(tab)
         if tab is not None and tab is not self.empty:  # a document or a collection
+            self._save_view_state(tab)  # type: ignore[arg-type]
             tab.cancel()  # type: ignore[attr-defined]
             self.tabs.removeTab(index)
             tab.deleteLater()
@@ -359,7 +351,6 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
             app.setPalette(themes.app_palette(self.theme))
         for tab in self._tabs():
             tab.view.set_theme(self.theme)
-        self.collections.set_theme(self.theme)
         self._refresh_panels()
 
     def _tabs(self) -> list[DocumentTab]:
