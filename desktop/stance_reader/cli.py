@@ -129,13 +129,13 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         Path(args.output_dir).mkdir(parents=True, exist_ok=True)
     from stance_reader.core.nlp import resolve_model
 
+    from stance_reader.core.tone import ToneScorer
+
     resolve_model(args.model)  # a missing model stops before any file
-    documents = document_service(model=args.model)
+    documents = document_service(model=args.model, tone=ToneScorer())
     failures = 0
     # Analysed on --jobs processes, each loading the model once; results in input order.
-    history_db = getattr(documents.history, "path", None)
-    outcomes = collection_commands.annotate_outcomes([str(f) for f in files], args,
-                                                     str(history_db) if history_db else None)
+    outcomes = collection_commands.annotate_outcomes([str(f) for f in files], args, documents)
     for src, outcome in zip(files, outcomes):
         try:
             if outcome.analysis is None:

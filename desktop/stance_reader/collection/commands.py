@@ -130,14 +130,18 @@ def cmd_collection(args: argparse.Namespace, fail: Any) -> int:
     return 1 if failures else 0
 
 
-def annotate_outcomes(files: list[str], args: argparse.Namespace, history_db: str | None) -> Any:
-    """The analyses for `annotate`, in input order, on `--jobs` processes, each opening
-    files through the documents service over the history at `history_db` (its cache)."""
+def annotate_outcomes(files: list[str], args: argparse.Namespace, documents: Any) -> Any:
+    """The analyses for `annotate`, in input order: with one job through `documents`
+    itself; with more, on `--jobs` processes, each opening files through its own
+    documents service over the same history (its analysis cache)."""
     from functools import partial
 
     from stance_reader.collection.pool import default_jobs, run_local
-    from stance_reader.collection.work import analyse_path
+    from stance_reader.collection.work import analyse_path, analyse_with
 
     jobs = args.jobs or default_jobs(len(files))
+    if jobs <= 1:
+        return (analyse_with(documents, f) for f in files)
+    path = getattr(documents.history, "path", None)
     return run_local(files, jobs=jobs, model=args.model,
-                     analyse=partial(analyse_path, history_db=history_db))
+                     analyse=partial(analyse_path, history_db=str(path) if path else None))

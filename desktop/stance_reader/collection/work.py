@@ -89,7 +89,15 @@ def analyse_path(path: str, model: str | None = None, history_db: str | None = N
     """Load the file at `path` (an annotated copy of ours reopens as its analysis) and
     analyse it, or take its analysis from the cache of the history at `history_db`."""
     try:
-        documents = _documents(model, history_db)
+        return analyse_with(_documents(model, history_db), path)
+    except Exception as exc:  # every failure is reported as a value (see module docstring)
+        return _failure(path, exc)
+
+
+def analyse_with(documents: Any, path: str) -> Outcome:
+    """The same with a given documents service (one job: the caller's own, so problems
+    of its history are reported once, where it reports them)."""
+    try:
         item = documents.load(path)
         analysis = item if isinstance(item, Analysis) else documents.analysed(item)
         return Outcome(path, analysis, outlet_of(analysis.byline, analysis.text,
