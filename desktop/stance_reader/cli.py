@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     dest.add_argument("-o", "--output", metavar="OUT",
                       help="output file for a single input; '-' writes to standard output")
     dest.add_argument("--output-dir", metavar="DIR",
-                      help="write one <stem>.<ext> per input into DIR")
+                      help="write one <stem>.<ext> per input into DIR (inputs sharing a stem: "
+                           "the later ones <name>.<ext>, e.g. a.docx.json)")
     annotate.add_argument("--force", action="store_true",
                           help="replace existing output files")
     _common(annotate)
@@ -92,20 +93,9 @@ def analyse_file(path: Path, *, model: str | None, tone: Any = None) -> Any:
     return analyse(load(path), model=model, tone=tone)
 
 
-def _output_path(src: Path, fmt: str, args: argparse.Namespace) -> Path | None:
-    from stance_reader.export import EXTENSIONS, default_output_path
-
-    if args.output == "-":
-        return None
-    if args.output:
-        return Path(args.output)
-    if args.output_dir:
-        return Path(args.output_dir) / (src.stem + EXTENSIONS[fmt])
-    return default_output_path(src, fmt)
-
-
 def cmd_annotate(args: argparse.Namespace) -> int:
     from stance_reader import export
+    from stance_reader.output_plan import plan_outputs
 
     files = [Path(f) for f in args.files]
     if args.output and len(files) > 1:
@@ -114,23 +104,36 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.output == "-" and args.format in ("pdf", "docx"):
         _fail(f"{args.format} output cannot go to standard output; give a file name with -o")
         return EXIT_USAGE
+    plan = plan_outputs(files, export.EXTENSIONS[args.format], output=args.output,
+                        output_dir=args.output_dir, force=args.force)
+    failures = 0
+    for item in plan:  # refused before any work: never an input, never a surprise
+        if item.refused:
+            failures += 1
+            _fail(f"{item.source}: {item.refused}")
+    todo = [item for item in plan if not item.refused]
+    if not todo:
+        return EXIT_FAILED
     if args.output_dir:
-        Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail(f"cannot use {args.output_dir} as the output folder: {exc.strerror or exc}")
+            return EXIT_FAILED
     from stance_reader.core.nlp import load_pipeline
     from stance_reader.core.tone import ToneScorer
 
     load_pipeline(args.model)  # once, and a missing model stops before any file
     tone = ToneScorer()
-    failures = 0
-    for src in files:
+    for item in todo:
+        src, out = item.source, item.target
         try:
             analysis = analyse_file(src, model=args.model, tone=tone)
-            out = _output_path(src, args.format, args)
             if out is None:
                 sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
                 sys.stdout.flush()
             else:
-                export.write(analysis, args.format, out, force=args.force)
+                export.write(analysis, args.format, out, force=args.force, inputs=files)
         except StanceReaderError as exc:
             failures += 1
             _fail(f"{src}: {exc}")

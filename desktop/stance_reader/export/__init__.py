@@ -3,17 +3,20 @@
     write(analysis, fmt, out, force=False)   render_bytes(analysis, fmt)
     default_output_path(source, fmt)         reopen.read_annotated(path)
 
-The original article is never written to; an existing file is replaced only with
+The original article and every input the caller names are never written to (compared by
+path and inode, `output_plan.check_target`); an existing file is replaced only with
 `force`; writes are atomic, so a failed export leaves nothing half-written.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.errors import ExportError
 from stance_reader.fileio import WriteFailed, atomic_write_bytes
+from stance_reader.output_plan import check_target
 
 FORMATS: tuple[str, ...] = ("html", "pdf", "docx", "json", "webannotation")
 EXTENSIONS: dict[str, str] = {"html": ".html", "pdf": ".pdf", "docx": ".docx",
@@ -51,26 +54,18 @@ def render_bytes(analysis: Analysis, fmt: str) -> bytes:
     raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
-def write(analysis: Analysis, fmt: str, out: str | Path, *, force: bool = False) -> Path:
-    """Write the export to `out`; refuses the original article and, without force, any
-    existing file. Raises ExportError with a message naming the file."""
+def write(analysis: Analysis, fmt: str, out: str | Path, *, force: bool = False,
+          inputs: Iterable[str | Path] = ()) -> Path:
+    """Write the export to `out`; refuses the original article, every file in `inputs`
+    (the files the caller read: a reopened copy, the batch's other inputs) and, without
+    force, any existing file. Raises ExportError with a message naming the file."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     target = Path(out)
-    if analysis.source.path and _same_file(target, Path(analysis.source.path)):
-        raise ExportError(f"{target} is the original article; Stance Reader never "
-                          "overwrites it: choose another name")
-    if target.exists() and not force:
-        raise ExportError(f"{target} already exists; use --force (or confirm) to replace it")
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name")
+    protected = [Path(p) for p in inputs]
+    if analysis.source.path:
+        protected.append(Path(analysis.source.path))
+    check_target(target, protected, force=force)
     data = render_bytes(analysis, fmt)
     try:
         return atomic_write_bytes(target, data)

@@ -24,6 +24,7 @@ from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers import LAYERS, SHORTCUTS, TITLES, LayerState
 from stance_reader.ui.layers_panel import LayersPanel
 from stance_reader.ui.voices_panel import VoicesPanel
+from stance_reader.ui.save_job import save_pool
 from stance_reader.ui.worker import Analyser, analysis_pool, default_analyser
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ PROGRESS_DELAY_MS = 500
 
 class MainWindow(QMainWindow):
     document_ready = Signal(object)  # DocumentTab, once highlighted
+    copy_saved = Signal(object)  # Path of an annotated copy, once written
+    copy_failed = Signal(object)  # Exception, once shown
 
     def __init__(self, settings: SettingsStore, history: History | NullHistory, *,
                  analyser: Analyser | None = None, model: str | None = None) -> None:
@@ -41,6 +44,7 @@ class MainWindow(QMainWindow):
         self.model = model or settings.settings.spacy_model or None
         self.analyser = analyser or self._cached_analyser(default_analyser(self.model))
         self.pool = analysis_pool()
+        self.save_pool = save_pool()
         self.setWindowTitle("Stance Reader")
         self.setAcceptDrops(True)
         self.resize(1280, 860)
@@ -422,12 +426,22 @@ class MainWindow(QMainWindow):
         if not path:
             return
         fmt = export.FORMATS[filters.index(chosen)] if chosen in filters else "html"
-        self.write_copy(tab.analysis, fmt, Path(path))
+        self.write_copy(tab.analysis, fmt, Path(path), inputs=(tab.path,))
 
-    def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None) -> bool:
-        from stance_reader import export
+    def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None,
+                   inputs: tuple[str | None, ...] = ()) -> bool:
+        """Check the target here (cheap; may ask before replacing), then render and write
+        off the GUI thread. True when the save has started; `copy_saved` follows."""
         from stance_reader.errors import StanceReaderError
+        from stance_reader.output_plan import check_target
+        from stance_reader.ui.save_job import SaveJob
 
+        protected = [Path(p) for p in (*inputs, analysis.source.path) if p]
+        try:
+            check_target(path, protected, force=True)  # never an input, never a folder
+        except StanceReaderError as exc:
+            show_error(self, exc, str(path))
+            return False
         force = False
         if path.exists():
             ask = confirm or (lambda p: QMessageBox.question(
@@ -436,13 +450,21 @@ class MainWindow(QMainWindow):
             if not ask(path):
                 return False
             force = True
-        try:
-            export.write(analysis, fmt, path, force=force)
-        except StanceReaderError as exc:
-            show_error(self, exc, str(path))
-            return False
-        self.statusBar().showMessage(f"Saved {path}", 6000)
+        job = SaveJob(analysis, fmt, path, force=force, inputs=protected)
+        job.signals.saved.connect(self._on_copy_saved)
+        job.signals.failed.connect(lambda exc, p=str(path): self._on_copy_failed(exc, p))
+        self.statusBar().showMessage(f"Saving {path.name}…")
+        self.save_pool.start(job)
         return True
+
+    def _on_copy_saved(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Saved {path}", 6000)
+        self.copy_saved.emit(path)
+
+    def _on_copy_failed(self, exc: Exception, path: str) -> None:
+        self.statusBar().showMessage(f"Could not save {Path(path).name}", 6000)
+        show_error(self, exc, path)
+        self.copy_failed.emit(exc)
 
     # -- history, settings -------------------------------------------------------------
     def _fill_recent(self) -> None:
@@ -535,6 +557,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             log.warning("session not saved: %s", exc)
         self.pool.waitForDone(3000)
+        self.save_pool.waitForDone(30_000)  # a copy being written is finished, not lost
         super().closeEvent(e)
 
     # -- small things ------------------------------------------------------------------

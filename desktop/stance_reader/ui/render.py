@@ -16,6 +16,10 @@ def main(file: str, out: str, *, layers: list[str] | None, theme: str, width: in
         raise StanceReaderError(f"unknown layer {', '.join(unknown)}; choose from {', '.join(LAYERS)}")
     if width < 300 or width > 8000:
         raise StanceReaderError("--width must be between 300 and 8000 pixels")
+    from stance_reader.output_plan import check_target
+
+    target = Path(out)
+    check_target(target, [Path(file)], force=True)  # before any work: never the input
     from stance_reader.ui.worker import default_loader
 
     item = default_loader(file)
@@ -27,9 +31,18 @@ def main(file: str, out: str, *, layers: list[str] | None, theme: str, width: in
         from stance_reader.core.pipeline import analyse
         analysis = analyse(item, model=model)
     image = render_analysis(analysis, layers=layers, theme=theme, width=width)
-    target = Path(out)
-    if not image.save(str(target), "PNG"):
-        raise ExportError(f"cannot write {target}")
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from stance_reader.fileio import WriteFailed, atomic_write_bytes
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError(f"cannot render {target}: the image could not be encoded")
+    try:
+        atomic_write_bytes(target, bytes(buffer.data()))
+    except WriteFailed as exc:
+        raise ExportError(str(exc)) from exc
     return 0
 
 
