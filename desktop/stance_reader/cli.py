@@ -20,10 +20,11 @@ from typing import Any, Sequence
 
 from stance_reader import __version__
 from stance_reader.errors import StanceReaderError
+from stance_reader.export import BY_NAME as EXPORT_FORMATS
+from stance_reader.presentation.layers import LAYER_NAMES
 
 PROG = "stance-reader"
 COMMANDS = ("annotate", "render", "history")
-FORMATS = ("json", "html", "pdf", "docx", "webannotation")
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -44,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     annotate = sub.add_parser("annotate", help="analyse files and save annotated copies")
     annotate.add_argument("files", nargs="+", metavar="FILE")
-    annotate.add_argument("--format", "-f", choices=FORMATS, default="json",
+    annotate.add_argument("--format", "-f", choices=tuple(EXPORT_FORMATS), default="json",
                           help="output format (default: json)")
     dest = annotate.add_mutually_exclusive_group()
     dest.add_argument("-o", "--output", metavar="OUT",
@@ -54,14 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
                            "the later ones <name>.<ext>, e.g. a.docx.json)")
     annotate.add_argument("--force", action="store_true",
                           help="replace existing output files")
+    annotate.add_argument("--no-corrections", action="store_true",
+                          help="leave out the corrections made in the reader window")
     _common(annotate)
 
     render = sub.add_parser("render", help="render the reading view of a file to a PNG")
     render.add_argument("file", metavar="FILE")
     render.add_argument("-o", "--output", metavar="PNG", required=True)
     render.add_argument("--layers", default=None,
-                        help="comma-separated layers: speakers,tone,speaker_names,cues,"
-                             "reported,terms (default: the default layers)")
+                        help=f"comma-separated layers: {','.join(LAYER_NAMES)} "
+                             "(default: all)")
     render.add_argument("--theme", choices=("light", "dark"), default="light")
     render.add_argument("--width", type=int, default=900, metavar="PX")
     _common(render)
@@ -77,20 +80,23 @@ def _fail(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
-def analyse_file(path: Path, *, model: str | None, tone: Any = None) -> Any:
-    """Load and analyse one file; an annotated copy of ours reopens without re-analysis."""
-    from stance_reader.core.loaders import load
-    from stance_reader.core.pipeline import analyse
+def document_service(*, model: str | None, tone: Any = None) -> Any:
+    """The documents service over the person's history and settings (corrections made in
+    the window, tone thresholds, the analysis cache); the command line records no opens."""
+    from stance_reader.documents import DocumentService
+    from stance_reader.store.history import open_history
+    from stance_reader.store.paths import user_paths
+    from stance_reader.store.settings import SettingsStore
 
-    try:
-        from stance_reader.export.reopen import read_annotated
-    except ImportError:  # exports not installed in this build
-        read_annotated = None
-    if read_annotated is not None:
-        embedded = read_annotated(path)
-        if embedded is not None:
-            return embedded
-    return analyse(load(path), model=model, tone=tone)
+    paths = user_paths()
+    settings = SettingsStore(paths.settings_file)
+    s = settings.load()
+    history, notices = open_history(paths.history_db, s.history_enabled)
+    for note in [*settings.notices, *notices]:
+        _fail(note)
+    return DocumentService(history, model=model,
+                           thresholds=(s.tone_positive, s.tone_negative), tone=tone,
+                           record_opens=False)
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
@@ -101,10 +107,10 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.output and len(files) > 1:
         _fail("-o/--output takes a single input file; use --output-dir for several")
         return EXIT_USAGE
-    if args.output == "-" and args.format in ("pdf", "docx"):
+    if args.output == "-" and not EXPORT_FORMATS[args.format].terminal:
         _fail(f"{args.format} output cannot go to standard output; give a file name with -o")
         return EXIT_USAGE
-    plan = plan_outputs(files, export.EXTENSIONS[args.format], output=args.output,
+    plan = plan_outputs(files, EXPORT_FORMATS[args.format].extension, output=args.output,
                         output_dir=args.output_dir, force=args.force)
     failures = 0
     for item in plan:  # refused before any work: never an input, never a surprise
@@ -124,11 +130,11 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from stance_reader.core.tone import ToneScorer
 
     load_pipeline(args.model)  # once, and a missing model stops before any file
-    tone = ToneScorer()
+    documents = document_service(model=args.model, tone=ToneScorer())
     for item in todo:
         src, out = item.source, item.target
         try:
-            analysis = analyse_file(src, model=args.model, tone=tone)
+            analysis = documents.open(src, corrections=not args.no_corrections)
             if out is None:
                 sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
                 sys.stdout.flush()
@@ -151,7 +157,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     layers = [x.strip() for x in args.layers.split(",") if x.strip()] if args.layers else None
     return render_main(args.file, args.output, layers=layers, theme=args.theme,
-                       width=args.width, model=args.model)
+                       width=args.width, documents=document_service(model=args.model))
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -192,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-__all__ = ["main", "analyse_file"]
+__all__ = ["main", "document_service"]
 
 if __name__ == "__main__":
     sys.exit(main())

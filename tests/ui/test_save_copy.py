@@ -19,13 +19,13 @@ pytestmark = [pytest.mark.gui, pytest.mark.model]
 @pytest.fixture
 def errors(monkeypatch):  # type: ignore[no-untyped-def]
     shown: list[str] = []
-    monkeypatch.setattr("stance_reader.ui.main_window.show_error",
+    monkeypatch.setattr("stance_reader.ui.window_saving.show_error",
                         lambda parent, exc, path=None: shown.append(str(exc)))
     return shown
 
 
 def _choose(monkeypatch, path, description="Annotated web page (*.html)"):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("stance_reader.ui.main_window.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("stance_reader.ui.window_saving.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(path), description))
 
 
@@ -34,7 +34,7 @@ def test_a_reopened_copy_is_never_saved_onto_itself(qtbot, make_window, sample_a
     before = copy.read_bytes()
     w = make_window()
     open_and_wait(qtbot, w, copy)
-    monkeypatch.setattr("stance_reader.ui.main_window.QMessageBox.question",
+    monkeypatch.setattr("stance_reader.ui.window_saving.QMessageBox.question",
                         lambda *a, **k: pytest.fail("asked to replace an input"))
     _choose(monkeypatch, copy)
     w.save_annotated_copy()
@@ -51,7 +51,7 @@ def test_a_hard_link_to_the_article_is_refused(qtbot, make_window, tmp_path, mon
     w = make_window()
     open_and_wait(qtbot, w, article)
     _choose(monkeypatch, link)
-    monkeypatch.setattr("stance_reader.ui.main_window.QMessageBox.question",
+    monkeypatch.setattr("stance_reader.ui.window_saving.QMessageBox.question",
                         lambda *a, **k: pytest.fail("asked to replace an input"))
     w.save_annotated_copy()
     assert errors and "same file as the input" in errors[0]
