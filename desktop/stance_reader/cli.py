@@ -77,7 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    """One line on stderr; names and titles in it are escaped (`terminal.for_terminal`)."""
+    from stance_reader.terminal import for_terminal
+
+    print(f"{PROG}: {for_terminal(message)}", file=sys.stderr)
 
 
 def document_service(*, model: str | None, tone: Any = None) -> Any:

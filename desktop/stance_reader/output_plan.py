@@ -24,6 +24,8 @@ from typing import Iterable, Sequence
 
 from stance_reader.errors import ExportError
 
+MAX_NAME_BYTES = 255  # one name in a path, on every common file system
+
 
 @dataclass(frozen=True, slots=True)
 class PlannedOutput:
@@ -59,6 +61,10 @@ def input_overwritten(target: Path, inputs: Iterable[Path]) -> Path | None:
 def check_target(target: Path, inputs: Iterable[Path], *, force: bool) -> None:
     """Raise ExportError if writing `target` would replace an input, a folder, or (without
     force) an existing file. The message names both files."""
+    name = os.fsencode(target.name)
+    if len(name) > MAX_NAME_BYTES:
+        raise ExportError(f"{target.name[:40]}… is too long a file name ({len(name)} bytes; "
+                          f"file systems take {MAX_NAME_BYTES}): choose a shorter name")
     src = input_overwritten(target, inputs)
     if src is not None:
         what = ("is an input" if _resolved(target) == _resolved(src)

@@ -13,7 +13,7 @@ path and inode, `output_plan.check_target`); an existing file is replaced only w
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -69,7 +69,22 @@ def default_output_path(source: str | Path, fmt: str) -> Path:
 
 def render_bytes(analysis: Analysis, fmt: str) -> bytes:
     """The export's bytes, without writing anything."""
-    return export_format(fmt).to_bytes(analysis)
+    return export_format(fmt).to_bytes(_encodable(analysis))
+
+
+def _encodable(analysis: Analysis) -> Analysis:
+    """The analysis with a source path every format can write: a file name that is not
+    UTF-8 holds undecodable bytes (surrogates), shown as U+FFFD in the copy."""
+    path = analysis.source.path
+    if path is None or path.isascii():
+        return analysis
+    try:
+        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # surrogates no file name decoding makes
+        shown = path.encode("utf-8", "replace").decode("utf-8")
+    if shown == path:
+        return analysis
+    return analysis.with_changes(source=replace(analysis.source, path=shown))
 
 
 def write(analysis: Analysis, fmt: str, out: str | Path, *, force: bool = False,
