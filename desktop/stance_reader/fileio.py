@@ -55,6 +55,13 @@ def file_mode(target: Path) -> int:
         return 0o666 & ~current_umask()
 
 
+def _temp_stem(target: Path) -> str:
+    """The target's name in its temporary file's name, cut when long: a valid long name
+    (up to 255 bytes) must not make the temporary name too long to create."""
+    name = target.name
+    return name if len(os.fsencode(name)) <= 200 else name[:40]
+
+
 def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int | None = None) -> Path:
     """Write `data` to `path` atomically; raises WriteFailed with a readable reason.
 
@@ -63,8 +70,7 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int | None = None
     folder = target.parent if str(target.parent) else Path(".")
     tmp: str | None = None
     try:
-        # A short prefix: a long (valid) target name must not make the temp name too long.
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name[:40]}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{_temp_stem(target)}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -93,3 +99,34 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int | None = None
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def remove_stale_temp_files(target: str | Path, older_than_s: float = 60.0) -> list[Path]:
+    """Delete the temporary files a killed `atomic_write_*` of `target` left behind.
+
+    Only files named as this module names them (".<name>.<random>.tmp" beside the
+    target) and older than `older_than_s` (a write in progress in another process takes
+    milliseconds) are removed. Returns what was removed; never raises.
+    """
+    import time
+
+    target = Path(target)
+    removed: list[Path] = []
+    try:
+        candidates = list(target.parent.glob(f".{glob_escape(_temp_stem(target))}.*.tmp"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        try:
+            if tmp.is_file() and time.time() - tmp.stat().st_mtime > older_than_s:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            pass
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
