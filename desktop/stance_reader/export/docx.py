@@ -113,8 +113,7 @@ def render(analysis: Analysis) -> bytes:
         run = legend.add_run(xml_text(f" {s.name} "))
         _shade(run, colors[s.id].light)
         legend.add_run("  ")
-    for layer in LAYERS:
-        d.add_paragraph(f"{layer.title}: {layer.shows}", style="List Bullet")
+    d.add_paragraph(" · ".join(f"{layer.title}: {layer.shows}" for layer in LAYERS))
     _add_article(d, analysis, colors)
     d.add_heading("Voices", level=1)
     _add_voices(d, analysis, colors)
