@@ -76,8 +76,8 @@ def collection(analysis: Analysis) -> dict[str, Any]:
     modified: dict[str, str] = {}  # item id → its latest correction (one pass)
     for c in analysis.corrections:
         modified[c.target] = max(modified.get(c.target, c.at), c.at)
-    items = [_annotation(analysis, x, source, speakers, modified)
-             for x in (*analysis.quotes, *analysis.reported)]
+    spoken: list[Quote | ReportedSpan] = [*analysis.quotes, *analysis.reported]
+    items = [_annotation(analysis, x, source, speakers, modified) for x in spoken]
     items.sort(key=lambda a: a["target"]["selector"][1]["start"])
     return {
         "@context": CONTEXT,
