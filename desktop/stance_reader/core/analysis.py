@@ -129,7 +129,7 @@ class Quote(JSONData):
     tone: Tone
     targets: tuple[Target, ...] = ()
     paragraph: int = 0
-    attribution: str = "none"  # one of ATTRIBUTION_KINDS (typed once the pipeline is)
+    attribution: AttributionKind = "none"
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
@@ -147,8 +147,16 @@ class Quote(JSONData):
             tone=Tone.from_dict(d["tone"]),
             targets=tuple(Target.from_dict(t) for t in d.get("targets", [])),
             paragraph=int(d.get("paragraph", 0)),
-            attribution=str(d.get("attribution", "none")),
+            attribution=_attribution_kind(d.get("attribution", "none")),
         )
+
+
+def _attribution_kind(value: object) -> AttributionKind:
+    """A stored attribution kind, "none" for anything this version does not know."""
+    for kind in ATTRIBUTION_KINDS:
+        if value == kind:
+            return kind  # type: ignore[return-value]
+    return "none"
 
 
 @dataclass(frozen=True, slots=True)
