@@ -139,6 +139,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         src, out = item.source, item.target
         try:
             analysis = documents.open(src, corrections=not args.no_corrections)
+            for notice in analysis.notices:
+                _fail(f"{src}: warning: {notice.message}")
             if out is None:
                 sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
                 sys.stdout.flush()

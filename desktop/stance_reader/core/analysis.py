@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
+from stance_reader.core.notices import Notice
 from stance_reader.errors import AnalysisFileError
 
 SCHEMA = "stance-reader/analysis"
@@ -274,6 +275,7 @@ class Analysis:
     byline: str | None = None
     date: str | None = None
     corrections: tuple[Correction, ...] = ()
+    notices: tuple[Notice, ...] = ()
 
     # -- lookups ---------------------------------------------------------------------
     def speaker_by_id(self, speaker_id: str | None) -> Speaker | None:
@@ -306,6 +308,7 @@ class Analysis:
             "reported": [r.to_dict() for r in self.reported],
             "speakers": [s.to_dict() for s in self.speakers],
             "corrections": [c.to_dict() for c in self.corrections],
+            **({"notices": [n.to_dict() for n in self.notices]} if self.notices else {}),
         }
 
     def to_json(self, indent: int | None = 1) -> str:
@@ -343,6 +346,8 @@ class Analysis:
                 reported=tuple(ReportedSpan.from_dict(r) for r in d.get("reported", [])),
                 speakers=tuple(Speaker.from_dict(s) for s in d.get("speakers", [])),
                 corrections=tuple(Correction.from_dict(c) for c in d.get("corrections", [])),
+                notices=tuple(Notice(str(n["kind"]), str(n["message"]))
+                              for n in d.get("notices", [])),
             )
         except AnalysisFileError:
             raise

@@ -55,9 +55,14 @@ def scan_quotations(draft: Draft) -> None:
 
 def attribute(draft: Draft) -> None:
     """Step: cue and speaker mention of every quotation, reported speech, introductions,
-    and the named entities of every paragraph."""
+    and the named entities of every paragraph. Text that is not English (the cues and the
+    model are English-only) keeps its quotations but gets no speakers guessed."""
+    english = draft.article.language == "en"
     for i, (para, doc) in enumerate(zip(draft.paragraphs, draft.docs)):
         pq = draft.quoted.get(i, [])
+        if not english:
+            draft.quotes.extend(DraftItem(q.start, q.end, i, None, q) for q in pq)
+            continue
         draft.entities.extend(entity_mentions(doc, para.start, TARGET_LABELS))
         if not doc.has_annotation("DEP"):
             continue
@@ -172,7 +177,7 @@ def build(draft: Draft) -> Analysis:
     draft.progress(1.0, "done")
     return Analysis(
         text=text, title=article.title, byline=article.byline, date=article.date,
-        source=SourceInfo(article.path, article.sha256, article.format),
+        notices=article.notices, source=SourceInfo(article.path, article.sha256, article.format),
         pipeline=PipelineInfo(model_name, model_version, __version__),
         paragraphs=tuple(draft.paragraphs), quotes=tuple(out_quotes),
         reported=tuple(out_reported), speakers=draft.speakers)
