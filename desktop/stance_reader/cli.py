@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     dest.add_argument("-o", "--output", metavar="OUT",
                       help="output file for a single input; '-' writes to standard output")
     dest.add_argument("--output-dir", metavar="DIR",
-                      help="write one <stem>.<ext> per input into DIR")
+                      help="write one <stem>.<ext> per input into DIR (inputs sharing a stem: "
+                           "the later ones <name>.<ext>, e.g. a.docx.json)")
     annotate.add_argument("--force", action="store_true",
                           help="replace existing output files")
     annotate.add_argument("--no-corrections", action="store_true",
@@ -80,7 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    """One line on stderr; names and titles in it are escaped (`terminal.for_terminal`)."""
+    from stance_reader.terminal import for_terminal
+
+    print(f"{PROG}: {for_terminal(message)}", file=sys.stderr)
 
 
 def document_service(*, model: str | None, tone: Any = None) -> Any:
@@ -103,20 +107,9 @@ def document_service(*, model: str | None, tone: Any = None) -> Any:
                            record_opens=False)
 
 
-def _output_path(src: Path, fmt: str, args: argparse.Namespace) -> Path | None:
-    from stance_reader.export import default_output_path
-
-    if args.output == "-":
-        return None
-    if args.output:
-        return Path(args.output)
-    if args.output_dir:
-        return Path(args.output_dir) / (src.stem + EXPORT_FORMATS[fmt].extension)
-    return default_output_path(src, fmt)
-
-
 def cmd_annotate(args: argparse.Namespace) -> int:
     from stance_reader import export
+    from stance_reader.output_plan import plan_outputs
 
     files = [Path(f) for f in args.files]
     if args.output and len(files) > 1:
@@ -125,18 +118,32 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.output == "-" and not EXPORT_FORMATS[args.format].terminal:
         _fail(f"{args.format} output cannot go to standard output; give a file name with -o")
         return EXIT_USAGE
+    plan = plan_outputs(files, EXPORT_FORMATS[args.format].extension, output=args.output,
+                        output_dir=args.output_dir, force=args.force)
+    failures = 0
+    for item in plan:  # refused before any work: never an input, never a surprise
+        if item.refused:
+            failures += 1
+            _fail(f"{item.source}: {item.refused}")
+    todo = [item for item in plan if not item.refused]
+    if not todo:
+        return EXIT_FAILED
     if args.output_dir:
-        Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail(f"cannot use {args.output_dir} as the output folder: {exc.strerror or exc}")
+            return EXIT_FAILED
     from stance_reader.core.nlp import resolve_model
-
     from stance_reader.core.tone import ToneScorer
 
     resolve_model(args.model)  # a missing model stops before any file
     documents = document_service(model=args.model, tone=ToneScorer())
-    failures = 0
     # Analysed on --jobs processes, each loading the model once; results in input order.
-    outcomes = collection_commands.annotate_outcomes([str(f) for f in files], args, documents)
-    for src, outcome in zip(files, outcomes):
+    outcomes = collection_commands.annotate_outcomes([str(i.source) for i in todo], args,
+                                                     documents)
+    for item, outcome in zip(todo, outcomes):
+        src, out = item.source, item.target
         try:
             if outcome.analysis is None:
                 failures += 1
@@ -150,13 +157,12 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             analysis = documents.finish(outcome.analysis, src,
                                         corrections=not args.no_corrections).analysis
             for notice in analysis.notices:
-                print(f"{PROG}: {src}: warning: {notice.message}", file=sys.stderr)
-            out = _output_path(src, args.format, args)
+                _fail(f"{src}: warning: {notice.message}")
             if out is None:
                 sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
                 sys.stdout.flush()
             else:
-                export.write(analysis, args.format, out, force=args.force)
+                export.write(analysis, args.format, out, force=args.force, inputs=files)
         except StanceReaderError as exc:
             failures += 1
             _fail(f"{src}: {exc}")

@@ -1,5 +1,7 @@
 """Saving annotated copies from the window: the format from the export registry, a
-question before replacing a file. A mixin of `MainWindow`."""
+question before replacing a file, never onto an input (the file the tab was opened from,
+the article a copy names), rendered and written off the GUI thread. A mixin of
+`MainWindow`."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from stance_reader.ui.dialogs import show_error
 
 
 class SavingMixin:
-    """Save Annotated Copy; expects `MainWindow`'s `current_tab` and status bar."""
+    """Save Annotated Copy; expects `MainWindow`'s `current_tab`, status bar, `save_pool`
+    and its `copy_saved`/`copy_failed` signals."""
 
     def save_annotated_copy(self) -> None:
         from stance_reader import export
@@ -31,12 +34,22 @@ class SavingMixin:
         if not path:
             return
         fmt = export.REGISTRY[filters.index(chosen)].name if chosen in filters else "html"
-        self.write_copy(tab.analysis, fmt, Path(path))
+        self.write_copy(tab.analysis, fmt, Path(path), inputs=(tab.path,))
 
-    def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None) -> bool:
-        from stance_reader import export
+    def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None,
+                   inputs: tuple[str | None, ...] = ()) -> bool:
+        """Check the target here (cheap; may ask before replacing), then render and write
+        off the GUI thread. True when the save has started; `copy_saved` follows."""
         from stance_reader.errors import StanceReaderError
+        from stance_reader.output_plan import check_target
+        from stance_reader.ui.save_job import SaveJob
 
+        protected = [Path(p) for p in (*inputs, analysis.source.path) if p]
+        try:
+            check_target(path, protected, force=True)  # never an input, never a folder
+        except StanceReaderError as exc:
+            show_error(self, exc, str(path))
+            return False
         force = False
         if path.exists():
             ask = confirm or (lambda p: QMessageBox.question(
@@ -45,11 +58,18 @@ class SavingMixin:
             if not ask(path):
                 return False
             force = True
-        try:
-            export.write(analysis, fmt, path, force=force)
-        except StanceReaderError as exc:
-            show_error(self, exc, str(path))
-            return False
-        self.statusBar().showMessage(f"Saved {path}", 6000)
+        job = SaveJob(analysis, fmt, path, force=force, inputs=protected)
+        job.signals.saved.connect(self._on_copy_saved)
+        job.signals.failed.connect(lambda exc, p=str(path): self._on_copy_failed(exc, p))
+        self.statusBar().showMessage(f"Saving {path.name}…")
+        self.save_pool.start(job)
         return True
 
+    def _on_copy_saved(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Saved {path}", 6000)
+        self.copy_saved.emit(path)
+
+    def _on_copy_failed(self, exc: Exception, path: str) -> None:
+        self.statusBar().showMessage(f"Could not save {Path(path).name}", 6000)
+        show_error(self, exc, path)
+        self.copy_failed.emit(exc)
