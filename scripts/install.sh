@@ -15,7 +15,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extras=""
 if [ "${1:-}" = "--test" ]; then
-  extras="[test]"
+  extras="[test,cluster]"  # the Dask tests run a local cluster
   need=()
   command -v chromium >/dev/null || need+=(chromium)
   command -v pdftotext >/dev/null || need+=(poppler-utils)

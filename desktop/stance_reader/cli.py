@@ -4,6 +4,7 @@
     stance-reader annotate FILE... [--format F] [-o OUT | --output-dir DIR] [--force]
     stance-reader render FILE -o PNG [--layers L] [--theme light|dark] [--width PX]
     stance-reader history [--json] [--clear]
+    stance-reader collection PATH... -o SHEET [--jobs N] [--dask ADDRESS]
 
 Errors are shown here, in one place: one line on stderr naming the file and the reason,
 and a non-zero exit code; a traceback only with --debug.
@@ -19,12 +20,13 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from stance_reader import __version__
+from stance_reader.collection import commands as collection_commands
 from stance_reader.errors import StanceReaderError
 from stance_reader.export import BY_NAME as EXPORT_FORMATS
 from stance_reader.presentation.layers import LAYER_NAMES
 
 PROG = "stance-reader"
-COMMANDS = ("annotate", "render", "history")
+COMMANDS = ("annotate", "render", "history", "collection")
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="replace existing output files")
     annotate.add_argument("--no-corrections", action="store_true",
                           help="leave out the corrections made in the reader window")
+    collection_commands.add_jobs_option(annotate)
     _common(annotate)
 
     render = sub.add_parser("render", help="render the reading view of a file to a PNG")
@@ -73,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true", help="machine-readable output")
     history.add_argument("--clear", action="store_true", help="forget all history and caches")
     history.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    collection_commands.add_parser(sub, _common)
     return parser
 
 
@@ -130,15 +134,28 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         except OSError as exc:
             _fail(f"cannot use {args.output_dir} as the output folder: {exc.strerror or exc}")
             return EXIT_FAILED
-    from stance_reader.core.nlp import load_pipeline
+    from stance_reader.core.nlp import resolve_model
     from stance_reader.core.tone import ToneScorer
 
-    load_pipeline(args.model)  # once, and a missing model stops before any file
+    resolve_model(args.model)  # a missing model stops before any file
     documents = document_service(model=args.model, tone=ToneScorer())
-    for item in todo:
+    # Analysed on --jobs processes, each loading the model once; results in input order.
+    outcomes = collection_commands.annotate_outcomes([str(i.source) for i in todo], args,
+                                                     documents)
+    for item, outcome in zip(todo, outcomes):
         src, out = item.source, item.target
         try:
-            analysis = documents.open(src, corrections=not args.no_corrections)
+            if outcome.analysis is None:
+                failures += 1
+                _fail(f"{src}: {outcome.error}" + (" (run with --debug for details)"
+                                                   if outcome.internal and not args.debug else ""))
+                if args.debug and outcome.detail:
+                    print(outcome.detail, file=sys.stderr)
+                continue
+            # Loaded and analysed (or taken from the cache) by a worker; the person's
+            # corrections and tone thresholds are applied here, as `documents.open` does.
+            analysis = documents.finish(outcome.analysis, src,
+                                        corrections=not args.no_corrections).analysis
             for notice in analysis.notices:
                 _fail(f"{src}: warning: {notice.message}")
             if out is None:
@@ -187,7 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(args.files, model=args.model)
     args = parser.parse_args(argv)
-    handlers = {"annotate": cmd_annotate, "render": cmd_render, "history": cmd_history}
+    handlers = {"annotate": cmd_annotate, "render": cmd_render, "history": cmd_history,
+                "collection": lambda a: collection_commands.cmd_collection(a, _fail)}
     try:
         return handlers[args.command](args)
     except StanceReaderError as exc:

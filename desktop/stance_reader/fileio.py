@@ -11,6 +11,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import IO, Any
 
 from stance_reader.errors import StanceReaderError
 
@@ -99,6 +100,62 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int | None = None
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+# Read once, at import (os.umask can only be read by setting it): the permissions a plain
+# open() would give, for files that appear through a temporary file (mkstemp makes 0600).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+class AtomicFile:
+    """A file written in pieces that appears at `path` only when `commit()` is called;
+    `discard()` (or an exception inside `with`) leaves nothing behind. For outputs written
+    as results arrive (the quote sheet), where the whole content never sits in memory."""
+
+    def __init__(self, path: str | Path, mode: str = "w") -> None:
+        self.path = Path(path)
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        self._folder = folder
+        try:
+            fd, self._tmp = tempfile.mkstemp(dir=folder, prefix=f".{self.path.name}.",
+                                             suffix=".tmp")
+        except OSError as exc:
+            raise WriteFailed(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+        self.handle: IO[Any] = (os.fdopen(fd, mode) if "b" in mode else
+                                os.fdopen(fd, mode, encoding="utf-8", newline=""))
+
+    def commit(self) -> Path:
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.chmod(self._tmp, 0o666 & ~_UMASK)
+            os.replace(self._tmp, self.path)
+        except OSError as exc:
+            self.discard()
+            raise WriteFailed(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+        _fsync_dir(self._folder)
+        return self.path
+
+    def discard(self) -> None:
+        try:
+            self.handle.close()
+        except OSError:
+            pass
+        try:
+            os.unlink(self._tmp)
+        except OSError:
+            pass
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()
 
 
 def remove_stale_temp_files(target: str | Path, older_than_s: float = 60.0) -> list[Path]:

@@ -11,7 +11,9 @@ MODULES = [
     "stance_reader.core.analysis", "stance_reader.core.pipeline", "stance_reader.core.quotes",
     "stance_reader.core.attribution", "stance_reader.core.quote_attribution", "stance_reader.core.reported", "stance_reader.core.resolution", "stance_reader.core.mentions", "stance_reader.core.nlp",
     "stance_reader.core.corrections", "stance_reader.cli", "stance_reader.evaluate.quotes",
-    "stance_reader.style.palette",
+    "stance_reader.style.palette", "stance_reader.collection.collect",
+    "stance_reader.collection.cluster", "stance_reader.collection.commands",
+    "stance_reader.collection.sheet", "stance_reader.collection.store",
 ]
 OPTIONAL = ["stance_reader.core.loaders", "stance_reader.core.tone", "stance_reader.store",
             "stance_reader.documents", "stance_reader.presentation",

@@ -31,6 +31,10 @@ class UserPaths:
         return self.data / "history.sqlite3"
 
     @property
+    def records_db(self) -> Path:
+        return self.data / "collections.sqlite3"
+
+    @property
     def log_file(self) -> Path:
         return self.log / "stance-reader.log"
 

@@ -19,7 +19,7 @@ from stance_reader.presentation.layers import BY_NAME, LayerState
 from stance_reader.presentation.tone import Thresholds
 from stance_reader.store.history import DocumentRecord, History, NullHistory
 from stance_reader.store.settings import SettingsStore
-from stance_reader.ui import theme as themes
+from stance_reader.ui import collection_actions, theme as themes
 from stance_reader.ui.dialogs import show_error, show_notice
 from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers_panel import LayersPanel
@@ -61,7 +61,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Documents")
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.empty = QLabel("Open an article (Ctrl+O) or drop a file here.\n\n"
+        self.empty = QLabel("Open an article (Ctrl+O) or a folder (Ctrl+Shift+O), or drop one here.\n\n"
                             "Supported: .txt .md .html .docx .epub .pdf")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(self.empty, "Welcome")
@@ -91,6 +91,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.state = LayerState(on=default_on)
         self.theme = themes.resolve(settings.settings.theme)
         self._walk: list[str] = []
+        self.collections = collection_actions.CollectionActions(self)
         self._build_actions()
         self.tabs.currentChanged.connect(self._on_tab_changed)
         settings.subscribe(self._on_setting_changed)
@@ -114,9 +115,11 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         for p in paths:
             self.open_path(p)
 
-    def open_path(self, path: str) -> DocumentTab:
-        """Open a file in a new tab (or switch to it if already open)."""
+    def open_path(self, path: str) -> Any:
+        """Open a file in a new tab (or switch to it); a folder opens as a collection."""
         path = str(Path(path).expanduser().absolute())
+        if Path(path).is_dir():
+            return self.collections.open_folder(path)
         for i in range(self.tabs.count()):
             tab = self.tabs.widget(i)
             if isinstance(tab, DocumentTab) and tab.path == path:
@@ -240,9 +243,9 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
 
     def close_tab(self, index: int) -> None:
         tab = self.tabs.widget(index)
-        if isinstance(tab, DocumentTab):
-            self._save_view_state(tab)
-            tab.cancel()
+        if tab is not None and tab is not self.empty:  # a document or a collection
+            self._save_view_state(tab)  # type: ignore[arg-type]
+            tab.cancel()  # type: ignore[attr-defined]
             self.tabs.removeTab(index)
             tab.deleteLater()
         if self.tabs.count() == 0:
@@ -383,6 +386,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
             log.warning("session not saved: %s", exc)
         self.pool.waitForDone(3000)
         self.save_pool.waitForDone(30_000)  # a copy being written is finished, not lost
+        self.collections.shutdown()
         super().closeEvent(e)
 
     # -- small things ------------------------------------------------------------------

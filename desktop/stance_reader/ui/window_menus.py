@@ -30,10 +30,12 @@ class MenusMixin:
         bar = self.menuBar()
         file = bar.addMenu("&File")
         self._action(file, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self._action(file, "Open &Folder…", self.collections.open_dialog, "Ctrl+Shift+O")
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.save_copy_action = self._action(file, "Save &Annotated Copy…", self.save_annotated_copy,
                                              "Ctrl+Shift+S")
+        self._action(file, "Export &Quotes…", lambda: self.collections.export_quotes())
         file.addSeparator()
         self._action(file, "&Close Tab", lambda: self.close_tab(self.tabs.currentIndex()),
                      QKeySequence.StandardKey.Close)

@@ -73,3 +73,14 @@ def readable_date(raw: str | None) -> str | None:
         if parsed is None:
             return text or None
     return readable(parsed) if parsed.year >= EARLIEST_YEAR else None
+
+
+def parse_date(text: str | None) -> date | None:
+    """The first date written in `text` ("5 March 2024", "March 5, 2024", "2024-03-05"),
+    or None: how collections place an article on a time line."""
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text or "")
+        found = _from_match(m) if m else None
+        if found is not None:
+            return found
+    return None
