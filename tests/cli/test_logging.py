@@ -1,0 +1,40 @@
+"""stderr stays quiet (warnings and errors only) unless --verbose or --debug."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+CLI = [sys.executable, "-m", "stance_reader"]
+
+
+@pytest.mark.model
+def test_annotate_is_quiet_by_default_and_verbose_on_request(tmp_path: Path) -> None:
+    quiet = subprocess.run([*CLI, "annotate", str(SAMPLE), "-o", str(tmp_path / "a.json")],
+                           capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0 and "INFO" not in quiet.stderr, quiet.stderr
+    loud = subprocess.run([*CLI, "annotate", str(SAMPLE), "-o", str(tmp_path / "b.json"),
+                           "--verbose"], capture_output=True, text=True, timeout=300)
+    assert loud.returncode == 0 and "INFO stance_reader.core.nlp: loaded spaCy model" in loud.stderr
+
+
+def test_qt_messages_go_to_the_log_not_the_terminal() -> None:
+    script = ("import logging, sys\n"
+              "from stance_reader.logs import configure_stderr, route_qt_messages\n"
+              "configure_stderr(verbose='-v' in sys.argv)\n"
+              "route_qt_messages()\n"
+              "from PySide6.QtCore import qWarning, qCritical\n"
+              "qWarning('qt.qpa.plugin: Could not find the Qt platform plugin wayland')\n"
+              "qCritical('something really broke')\n")
+    quiet = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           timeout=60)
+    assert "wayland" not in quiet.stderr
+    assert "ERROR qt: default: something really broke" in quiet.stderr
+    loud = subprocess.run([sys.executable, "-c", script, "-v"], capture_output=True, text=True,
+                          timeout=60)
+    assert "INFO qt: default: qt.qpa.plugin: Could not find the Qt platform plugin wayland" in loud.stderr
