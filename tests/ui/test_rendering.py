@@ -93,3 +93,24 @@ def test_render_command_writes_a_png(tmp_path) -> None:  # type: ignore[no-untyp
                           str(out), "--layers", "nonsense"], capture_output=True, text=True,
                          timeout=300)
     assert bad.returncode == 1 and "unknown layer nonsense" in bad.stderr
+
+
+def test_rendered_title_starts_where_the_body_lines_start(qapp, sample_analysis) -> None:  # type: ignore[no-untyped-def]
+    from stance_reader.ui.render import render_analysis
+
+    titled = sample_analysis.with_changes(title="Taiwan will defend itself, minister says")
+    image = render_analysis(titled, layers=[], theme="light", width=900, height=400)
+    page = QColor(PAGE["light"])
+
+    def first_ink(rows: range) -> int:
+        for x in range(image.width()):
+            for y in rows:
+                c = QColor(image.pixel(x, y))
+                if abs(c.red() - page.red()) + abs(c.green() - page.green()) > 150:
+                    return x
+        return -1
+
+    title_left = first_ink(range(10, 50))
+    body_left = first_ink(range(90, 300))
+    assert title_left > 100  # centred measure, not flush with the window's edge
+    assert abs(title_left - body_left) <= 4

@@ -1,7 +1,7 @@
 """The real window under Xvfb with Qt's xcb platform plugin, as on a plain Linux desktop.
 
 The other UI tests run offscreen, which loads none of the X11 libraries a desktop may lack;
-this one starts `stance-reader FILE` the way a user does and checks the window is shown.
+this one starts `stance-reader` the way a user does and checks the window is shown.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
-
 pytestmark = [pytest.mark.gui, pytest.mark.slow,
               pytest.mark.skipif(shutil.which("xvfb-run") is None or not sys.platform.startswith("linux"),
                                  reason="needs xvfb-run (apt-get install xvfb xauth)")]
@@ -26,7 +24,7 @@ def test_window_opens_on_the_xcb_platform_under_xvfb(tmp_path: Path) -> None:
     env.update(QT_QPA_PLATFORM="xcb", STANCE_READER_EXIT_AFTER_SHOW="1",
                STANCE_READER_HOME=str(tmp_path))
     out = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24",
-                          sys.executable, "-m", "stance_reader", str(SAMPLE)],
+                          sys.executable, "-m", "stance_reader"],
                          capture_output=True, text=True, env=env, timeout=180)
     assert out.returncode == 0, out.stderr
     shown = next((x for x in out.stdout.splitlines() if x.startswith("window-shown")), "")

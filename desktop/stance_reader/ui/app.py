@@ -102,5 +102,6 @@ def _report_when_exposed(app, window) -> None:  # type: ignore[no-untyped-def]
         print(f"window-shown {time.time():.3f} platform={app.platformName()} "
               f"exposed={'yes' if exposed else 'no'} size={window.width()}x{window.height()}",
               flush=True)
+        window.close()  # cancels and waits for running analyses, like a person closing it
         app.quit()
     QTimer.singleShot(0, check)

@@ -39,6 +39,9 @@ class DocumentTab(QWidget):
         self.analysis: Analysis | None = None
         self.job: AnalysisJob | None = None
         self.color_overrides: dict[str, str] = {}
+        # The reading-history entry: the opened file's content hash. An annotated copy is
+        # its own entry (its analysis names the original's hash, which keys corrections).
+        self.history_key: str | None = None
         self.thresholds: tuple[float, float] = (0.05, -0.05)  # positive from, negative to
         self.view.text.context_requested.connect(self._on_context_requested)
         self.timer = QElapsedTimer()
@@ -62,6 +65,8 @@ class DocumentTab(QWidget):
             self.job.cancel()
 
     def _on_loaded(self, item: Any) -> None:
+        if self.job is not None:
+            self.history_key = self.job.opened_sha256
         if isinstance(item, Article):
             self.article = item
             self.view.show_text(item.text, item.title, item.byline, item.date)
@@ -178,19 +183,6 @@ class DocumentTab(QWidget):
             return []
         return [q for q in self.analysis.quotes if q.kind != "term"
                 and state.shows_speaker(q.speaker) and state.shows_tone(q.tone.label)]
-
-    def step_quote(self, state: LayerState, forward: bool) -> str | None:
-        quotes = self.quotes_in_view(state)
-        if not quotes:
-            return None
-        here = self.view.current_position()
-        if forward:
-            target = next((q for q in quotes if q.start >= here), quotes[0])
-        else:
-            before = [q for q in quotes if q.end < here]
-            target = before[-1] if before else quotes[-1]
-        self.view.select_range(target.start, target.end)
-        return target.id
 
     def jump_to(self, quote_id: str) -> None:
         q = self.analysis.quote_by_id(quote_id) if self.analysis else None

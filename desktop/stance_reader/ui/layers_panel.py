@@ -32,6 +32,9 @@ class LayersPanel(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setMinimumWidth(250)
         self.tree.header().setStretchLastSection(False)
+        # Long names lose their middle, not their end ("Chiu Ku…ng (person)"); the
+        # tooltip has the full name.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
@@ -65,8 +68,8 @@ class LayersPanel(QWidget):
                     child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                     child.setCheckState(0, Qt.CheckState.Checked if state.shows_speaker(s.id)
                                         else Qt.CheckState.Unchecked)
-                    child.setToolTip(0, f"Show only some speakers: untick {s.name} to hide "
-                                        "their quotations")
+                    child.setToolTip(0, f"{s.name} ({s.kind}), {n} quotations: untick to "
+                                        "hide their quotations")
                     item.addChild(child)
                 unattributed = sum(q.speaker is None and q.kind != "term" for q in analysis.quotes)
                 if unattributed:

@@ -23,6 +23,8 @@ from stance_reader.ui.dialogs import show_error
 from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers import LAYERS, SHORTCUTS, TITLES, LayerState
 from stance_reader.ui.layers_panel import LayersPanel
+from stance_reader.ui.mnemonics import assign_mnemonics, escape
+from stance_reader.ui.quote_walk import step as walk_step
 from stance_reader.ui.voices_panel import VoicesPanel
 from stance_reader.ui.worker import Analyser, analysis_pool, default_analyser
 
@@ -69,6 +71,9 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel analysis")
         self.cancel_button.clicked.connect(self.cancel_current)
+        self.walk_label = QLabel()
+        self.walk_label.setAccessibleName("Quotation position")
+        self.statusBar().addPermanentWidget(self.walk_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self._show_progress(False)
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
         self._walk: list[str] = []
         self._build_actions()
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._update_actions()
         settings.subscribe(self._on_setting_changed)
         self._apply_theme()
 
@@ -112,16 +118,17 @@ class MainWindow(QMainWindow):
         self.save_copy_action = self._action(file, "Save &Annotated Copy…", self.save_annotated_copy,
                                              "Ctrl+Shift+S")
         file.addSeparator()
-        self._action(file, "&Close Tab", lambda: self.close_tab(self.tabs.currentIndex()),
-                     QKeySequence.StandardKey.Close)
+        close = self._action(file, "&Close Tab", lambda: self.close_tab(self.tabs.currentIndex()),
+                             QKeySequence.StandardKey.Close)
         self._action(file, "Clear &History…", self.clear_history)
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
-        self._action(edit, "&Find…", self._find, QKeySequence.StandardKey.Find)
-        self._action(edit, "Find &Next", lambda: self._find_step(False), QKeySequence.StandardKey.FindNext)
-        self._action(edit, "Find &Previous", lambda: self._find_step(True),
-                     QKeySequence.StandardKey.FindPrevious)
+        finds = [self._action(edit, "&Find…", self._find, QKeySequence.StandardKey.Find),
+                 self._action(edit, "Find &Next", lambda: self._find_step(False),
+                              QKeySequence.StandardKey.FindNext),
+                 self._action(edit, "Find Pre&vious", lambda: self._find_step(True),
+                              QKeySequence.StandardKey.FindPrevious)]
         edit.addSeparator()
         self._action(edit, "&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences)
         view = bar.addMenu("&View")
@@ -138,13 +145,14 @@ class MainWindow(QMainWindow):
             toolbar.addAction(act)
             self.layer_actions[layer] = act
         view.addSeparator()
-        self._action(view, "&Next Quotation", lambda: self.step_quote(True), "F8")
-        self._action(view, "P&revious Quotation", lambda: self.step_quote(False), "Shift+F8")
-        self._action(view, "Show &All Speakers", lambda: self.select_speaker(""), "Ctrl+Shift+A")
+        walks = [self._action(view, "&Next Quotation", lambda: self.step_quote(True), "F8"),
+                 self._action(view, "P&revious Quotation", lambda: self.step_quote(False), "Shift+F8"),
+                 self._action(view, "Show &All Speakers", lambda: self.select_speaker(""),
+                              "Ctrl+Shift+A")]
         view.addSeparator()
-        self._action(view, "Zoom &In", lambda: self._zoom(10), QKeySequence.StandardKey.ZoomIn)
-        self._action(view, "Zoom &Out", lambda: self._zoom(-10), QKeySequence.StandardKey.ZoomOut)
-        self._action(view, "&Reset Zoom", lambda: self._zoom(0), "Ctrl+0")
+        zooms = [self._action(view, "Zoom &In", lambda: self._zoom(10), QKeySequence.StandardKey.ZoomIn),
+                 self._action(view, "Zoom &Out", lambda: self._zoom(-10), QKeySequence.StandardKey.ZoomOut),
+                 self._action(view, "Reset &Zoom", lambda: self._zoom(0), "Ctrl+0")]
         theme_menu = view.addMenu("&Theme")
         group = QActionGroup(self)
         self.theme_actions = {}
@@ -161,15 +169,42 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.save_copy_action)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About Stance Reader", self._about)
+        # Enabled only with a document open / with its analysis done (_update_actions).
+        self.document_actions = [close, *finds, *zooms]
+        self.analysis_actions = [self.save_copy_action, *walks]
+        assign_mnemonics(bar)
+
+    def _update_actions(self) -> None:
+        """Actions that need a document are disabled without one (and those that need its
+        analysis until it is done), instead of answering with a status message."""
+        tab = self.current_tab()
+        for act in self.document_actions:
+            act.setEnabled(tab is not None)
+        for act in self.analysis_actions:
+            act.setEnabled(tab is not None and tab.analysis is not None)
 
     # -- opening -----------------------------------------------------------------------
     def open_dialog(self) -> None:
         from stance_reader.core.loaders import FILE_DIALOG_FILTERS
 
         filters = ";;".join(f"{label} ({' '.join(p)})" for label, p in FILE_DIALOG_FILTERS)
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", "", filters + ";;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self._last_folder(),
+                                                filters + ";;All files (*)")
+        if paths:
+            self._remember_folder(Path(paths[0]).parent)
         for p in paths:
             self.open_path(p)
+
+    def _last_folder(self) -> str:
+        """The folder last used in an Open or Save dialog, if it still exists."""
+        folder = self.settings_store.settings.last_folder
+        return folder if folder and Path(folder).is_dir() else ""
+
+    def _remember_folder(self, folder: Path) -> None:
+        try:
+            self.settings_store.update(last_folder=str(folder))
+        except Exception as exc:  # a settings problem must never stop opening or saving
+            log.warning("last folder not kept: %s", exc)
 
     def open_path(self, path: str) -> DocumentTab:
         """Open a file in a new tab (or switch to it if already open)."""
@@ -236,8 +271,9 @@ class MainWindow(QMainWindow):
                 if stored:
                     analysis = replay(analysis, stored)
                     tab.set_analysis(analysis)
-            self.history.record_open(sha, tab.path, analysis.title)
-            record = self.history.get(sha)
+            key = tab.history_key or sha
+            self.history.record_open(key, tab.path, analysis.title or tab.title)
+            record = self.history.get(key)
         except Exception as exc:  # the store must never break reading
             log.warning("history unavailable: %s", exc)
             record = None
@@ -255,6 +291,7 @@ class MainWindow(QMainWindow):
                 bar = tab.view.text.verticalScrollBar()
                 QTimer.singleShot(0, lambda: bar.setValue(int(record.scroll * bar.maximum())))
         self._show_progress(self._busy_tab() is not None)
+        self._update_actions()
         self.statusBar().showMessage(
             f"{tab.title}: {sum(q.kind != 'term' for q in analysis.quotes)} quotations, "
             f"{len(analysis.speakers)} speakers, {len(analysis.reported)} reported "
@@ -329,7 +366,10 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is not None:
             tab.view.set_state(self.state)
+        self._walk = []
+        self.walk_label.clear()
         self._refresh_panels()
+        self._update_actions()
 
     def _refresh_panels(self) -> None:
         tab = self.current_tab()
@@ -363,6 +403,10 @@ class MainWindow(QMainWindow):
         from dataclasses import replace
 
         self.set_layer_state(replace(self.state, speakers=frozenset({speaker_id}) if speaker_id else None))
+        self._walk = []
+        self.walk_label.clear()
+        if not speaker_id:
+            self.voices_panel.select_speaker("")  # no row stays selected after Show All
         tab = self.current_tab()
         if tab is not None:
             self.layers_panel.populate(tab.analysis, tab.view.colors, self.state, self.theme)
@@ -372,21 +416,21 @@ class MainWindow(QMainWindow):
                     tab.view.select_range(quotes[0].start, quotes[0].end)
 
     def step_quote(self, forward: bool) -> None:
+        """F8 / Shift+F8: the next or previous quotation shown (or of a stance cell's walk),
+        centred in the view, its place ("Quotation 3 of 7") in the status bar."""
         tab = self.current_tab()
-        if tab is None:
+        if tab is None or tab.analysis is None:
             return
         if self._walk:
-            ids = self._walk
-            here = tab.view.current_position()
-            quotes = [tab.analysis.quote_by_id(i) for i in ids] if tab.analysis else []
-            quotes = [q for q in quotes if q is not None]
-            nxt = next((q for q in quotes if q.start >= here), None) if forward else next(
-                (q for q in reversed(quotes) if q.end < here), None)
-            nxt = nxt or (quotes[0] if forward else quotes[-1]) if quotes else None
-            if nxt is not None:
-                tab.view.select_range(nxt.start, nxt.end)
-                return
-        tab.step_quote(self.state, forward)
+            quotes = [q for q in map(tab.analysis.quote_by_id, self._walk) if q is not None]
+        else:
+            quotes = tab.quotes_in_view(self.state)
+        found = walk_step(quotes, tab.view.current_position(), forward)
+        if found is None:
+            self.walk_label.setText("No quotations shown")
+            return
+        tab.view.select_range(found.quote.start, found.quote.end)
+        self.walk_label.setText(found.label)
 
     def _walk_quotes(self, quote_ids: list[str]) -> None:
         self._walk = list(quote_ids)
@@ -401,17 +445,20 @@ class MainWindow(QMainWindow):
 
         tab = self.current_tab()
         if tab is None or tab.analysis is None:
-            self.statusBar().showMessage("Nothing to save yet: the analysis is not done.", 5000)
-            return
+            return  # the action is disabled then
         source = Path(tab.path or "article.txt")
         filters = [export.DESCRIPTIONS[f] for f in export.FORMATS]
-        suggested = str(export.default_output_path(source, "html"))
+        suggested_path = export.default_output_path(source, "html")
+        if self._last_folder():
+            suggested_path = Path(self._last_folder()) / suggested_path.name
+        suggested = str(suggested_path)
         path, chosen = QFileDialog.getSaveFileName(self, "Save annotated copy", suggested,
                                                    ";;".join(filters), filters[0],
                                                    QFileDialog.Option.DontConfirmOverwrite)
         if not path:
             return
         fmt = export.FORMATS[filters.index(chosen)] if chosen in filters else "html"
+        self._remember_folder(Path(path).parent)
         self.write_copy(tab.analysis, fmt, Path(path))
 
     def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None) -> bool:
@@ -442,7 +489,8 @@ class MainWindow(QMainWindow):
             act = self.recent_menu.addAction("No recent files")
             act.setEnabled(False)
         for r in records:
-            label = f"{r.title or Path(r.last_path or '').name}"
+            name = Path(r.last_path or "").name
+            label = escape(f"{r.title} — {name}" if r.title and r.title != name else r.title or name)
             if not r.exists:
                 act = self.recent_menu.addAction(f"{label} (missing — click to remove)")
                 act.triggered.connect(lambda _=False, sha=r.sha256: self.history.remove(sha))
@@ -508,7 +556,7 @@ class MainWindow(QMainWindow):
         scroll = bar.value() / bar.maximum() if bar.maximum() else 0.0
         speaker = next(iter(self.state.speakers), None) if self.state.speakers else None
         try:
-            self.history.set_view_state(tab.analysis.source.sha256, scroll=scroll,
+            self.history.set_view_state(tab.history_key or tab.analysis.source.sha256, scroll=scroll,
                                         layers={**self.state.to_dict(),
                                                 "colors": tab.color_overrides},
                                         speaker=speaker)

@@ -26,6 +26,7 @@ class ArticleText(QTextBrowser):
     """The article text; knows which quotation lies under a point."""
 
     context_requested = Signal(str, QPoint)  # item id (quote/reported/"") and global position
+    margins_changed = Signal()  # the side margins moved (the header follows them)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,8 +34,9 @@ class ArticleText(QTextBrowser):
         self.setOpenLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setAccessibleName("Article text")
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # Read-only: text can be selected and copied, but no caret blinks in it.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setCursorWidth(0)
         self.analysis: Analysis | None = None
         self.offsets = OffsetMap("")
         self.measure = 70
@@ -80,6 +82,7 @@ class ArticleText(QTextBrowser):
         self.setViewportMargins(side, 24, side, 24)
         # Lay out for the new width now, not on the next event loop turn (offscreen renders).
         self.document().setTextWidth(self.viewport().width())
+        self.margins_changed.emit()
 
 
 class ReaderView(QWidget):
@@ -95,6 +98,7 @@ class ReaderView(QWidget):
         self.meta = QLabel()
         self.meta.setAccessibleName("Byline and date")
         self.text = ArticleText(self)
+        self.text.margins_changed.connect(self._align_header)
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText("Find in article")
         self.find_edit.setAccessibleName("Find in article")
@@ -168,6 +172,7 @@ class ReaderView(QWidget):
                 cursor.insertText(line)
         cursor.endEditBlock()
         self.text.setDocument(doc)  # the view deletes the document it owned before
+        self.text.setCursorWidth(0)  # per document layout: no caret in the read-only text
         self.text.update_margins()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self._selection_cache.clear()
@@ -298,6 +303,7 @@ class ReaderView(QWidget):
         self._align_header()
 
     def _align_header(self) -> None:
+        """Title and byline start where the body's lines start (same side margins)."""
         margins = self.text.viewportMargins()
         self.header.layout().setContentsMargins(margins.left(), 16, margins.right(), 0)
 
@@ -308,11 +314,31 @@ class ReaderView(QWidget):
 
     # -- navigation ------------------------------------------------------------------
     def select_range(self, start: int, end: int) -> None:
+        """Select a span and scroll it to the middle of the view (not the bottom edge)."""
         cursor = self.text.textCursor()
         cursor.setPosition(self.text.offsets.to_qt(start))
         cursor.setPosition(self.text.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
+        self.centre_on(start, end)
+
+    def centre_on(self, start: int, end: int) -> None:
+        """Scroll so the span's middle is the viewport's middle; a span taller than the
+        viewport starts near its top instead."""
+        top, bottom = self.span_rect(start, end)
+        height = self.text.viewport().height()
+        bar = self.text.verticalScrollBar()
+        if bottom - top > height - 48:
+            bar.setValue(bar.value() + top - 24)
+        else:
+            bar.setValue(bar.value() + (top + bottom) // 2 - height // 2)
+
+    def span_rect(self, start: int, end: int) -> tuple[int, int]:
+        """Top and bottom of a span in viewport pixels (tests, centring checks)."""
+        probe = QTextCursor(self.text.document())
+        probe.setPosition(self.text.offsets.to_qt(start))
+        top = self.text.cursorRect(probe).top()
+        probe.setPosition(self.text.offsets.to_qt(end))
+        return top, self.text.cursorRect(probe).bottom()
 
     def current_position(self) -> int:
         return self.text.offsets.from_qt(self.text.textCursor().selectionEnd())

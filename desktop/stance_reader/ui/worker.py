@@ -60,6 +60,10 @@ class AnalysisJob(QRunnable):
         self.signals = JobSignals()
         self.cancel_token = CancelToken()
         self._analyser, self._path, self._article, self._loader = analyser, path, article, loader
+        # Content hash of the file opened (set before `loaded` is emitted): an article's
+        # own, or an annotated copy's bytes, so a copy and its original are separate
+        # entries in the reading history.
+        self.opened_sha256: str | None = article.sha256 if article is not None else None
         _alive.add(self)
 
     def cancel(self) -> None:
@@ -70,6 +74,7 @@ class AnalysisJob(QRunnable):
             item = self._article
             if item is None and self._path is not None:
                 item = self._loader(self._path)
+                self.opened_sha256 = item.sha256 if isinstance(item, Article) else _file_sha256(self._path)
             self.signals.loaded.emit(item)
             if isinstance(item, Analysis):
                 self.signals.finished.emit(item)
@@ -85,6 +90,19 @@ class AnalysisJob(QRunnable):
             self.signals.failed.emit(exc)
         finally:
             _alive.discard(self)
+
+
+def _file_sha256(path: str) -> str | None:
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def analysis_pool() -> QThreadPool:
