@@ -1,7 +1,7 @@
 """Command line: open the reader, annotate files, render previews, show history.
 
     stance-reader [FILE...]                          open the reader window
-    stance-reader annotate FILE... [--format F] [-o OUT | --output-dir DIR] [--force]
+    stance-reader annotate FILE... [--format F] [-o OUT | --output-dir DIR] [--force] [--quiet]
     stance-reader render FILE -o PNG [--layers L] [--theme light|dark] [--width PX]
     stance-reader history [--json] [--clear]
 
@@ -54,7 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     dest.add_argument("--output-dir", metavar="DIR",
                       help="write one <stem>.<ext> per input into DIR")
     annotate.add_argument("--force", action="store_true",
-                          help="replace existing output files")
+                          help="replace existing output files (without it they are skipped, "
+                               "before any analysis)")
+    annotate.add_argument("--quiet", "-q", action="store_true",
+                          help="no progress and no summary; only failures on stderr")
     _common(annotate)
 
     render = sub.add_parser("render", help="render the reading view of a file to a PNG")
@@ -108,7 +111,7 @@ def _output_path(src: Path, fmt: str, args: argparse.Namespace) -> Path | None:
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
-    from stance_reader import export
+    from stance_reader import batch, export
 
     files = [Path(f) for f in args.files]
     if args.output and len(files) > 1:
@@ -119,31 +122,30 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.output_dir:
         Path(args.output_dir).mkdir(parents=True, exist_ok=True)
-    from stance_reader.core.nlp import load_pipeline
-    from stance_reader.core.tone import ToneScorer
+    items = [batch.BatchItem(src, _output_path(src, args.format, args)) for src in files]
 
-    load_pipeline(args.model)  # once, and a missing model stops before any file
-    tone = ToneScorer()
-    failures = 0
-    for src in files:
-        try:
-            analysis = analyse_file(src, model=args.model, tone=tone)
-            out = _output_path(src, args.format, args)
-            if out is None:
-                sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
-                sys.stdout.flush()
-            else:
-                export.write(analysis, args.format, out, force=args.force)
-        except StanceReaderError as exc:
-            failures += 1
-            _fail(f"{src}: {exc}")
-        except Exception as exc:  # a bug of ours: say so, keep going with the other files
-            failures += 1
-            _fail(f"{src}: internal error: {type(exc).__name__}: {exc}"
-                  + ("" if args.debug else " (run with --debug for details)"))
-            if args.debug:
-                traceback.print_exc()
-    return EXIT_FAILED if failures else 0
+    def prepare() -> Any:
+        from stance_reader.core.nlp import load_pipeline
+        from stance_reader.core.tone import ToneScorer
+
+        load_pipeline(args.model)  # once, and a missing model stops before any file
+        tone = ToneScorer()
+        return lambda src: analyse_file(src, model=args.model, tone=tone)
+
+    def emit(analysis: Any, out: Path | None) -> None:
+        if out is None:
+            sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
+            sys.stdout.flush()
+        else:
+            export.write(analysis, args.format, out, force=args.force)
+
+    progress = batch.make_progress(len(items), quiet=args.quiet, verbose=args.verbose)
+    summary = batch.run(items, prepare=prepare, emit=emit, force=args.force, progress=progress,
+                        prog=PROG, debug=args.debug)
+    if not args.quiet:
+        hint = " (existing outputs kept; --force replaces them)" if summary.skipped else ""
+        print(summary.line + hint, file=sys.stderr)
+    return EXIT_FAILED if summary.failed else 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:

@@ -68,7 +68,7 @@ def write(analysis: Analysis, fmt: str, out: str | Path, *, force: bool = False)
         raise ExportError(f"{target} is the original article; Stance Reader never "
                           "overwrites it: choose another name")
     if target.exists() and not force:
-        raise ExportError(f"{target} already exists; use --force (or confirm) to replace it")
+        raise ExportError(f"{target} already exists; use --force to replace it")
     if target.is_dir():
         raise ExportError(f"{target} is a folder; give a file name")
     data = render_bytes(analysis, fmt)
