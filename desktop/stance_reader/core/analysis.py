@@ -245,7 +245,7 @@ class Correction:
     """A person's edit on top of the analysis: which item, which field, old and new value.
 
     `field` is one of "speaker", "kind", "tone", "removed", "speaker_name",
-    "speaker_new". `by` is "person" for edits made in the reader.
+    "speaker_new", "speaker_merge" (target merged into the speaker id `new`). `by` is "person" for edits made in the reader.
     """
 
     target: str  # quote / reported span / speaker id
