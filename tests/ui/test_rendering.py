@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtGui import QColor
 
 from stance_reader.style.palette import (
-    NEUTRAL_SPEAKER_COLOR, PAGE, SPEAKER_COLORS, TEXT, contrast_ratio, mix, speaker_colors)
+    NEUTRAL_SPEAKER_COLOR, PAGE, SPEAKER_COLORS, TAIL_SPEAKER_COLOR, TEXT, TONE_HUES,
+    contrast_ratio, mix, speaker_colors, tone_color)
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 
@@ -55,7 +56,7 @@ def test_each_quote_shows_its_speaker_colour_only_with_the_layer_on(qapp, sample
 
 def test_body_text_on_every_highlight_keeps_wcag_contrast() -> None:
     for theme in ("light", "dark"):
-        for c in (*SPEAKER_COLORS, NEUTRAL_SPEAKER_COLOR):
+        for c in (*SPEAKER_COLORS, NEUTRAL_SPEAKER_COLOR, TAIL_SPEAKER_COLOR):
             bg = c.for_theme(theme)  # type: ignore[arg-type]
             assert contrast_ratio(bg, TEXT[theme]) >= 4.5, (c.name, theme)
             reported = mix(bg, PAGE[theme], 0.55)
@@ -67,11 +68,20 @@ def test_body_text_on_every_highlight_keeps_wcag_contrast() -> None:
             assert contrast_ratio(custom.for_theme(theme), TEXT[theme]) >= 4.5  # type: ignore[arg-type]
 
 
-def test_speakers_beyond_the_palette_share_grey_and_keep_labels() -> None:
+def test_speakers_beyond_the_palette_share_a_tail_colour_that_is_not_neutral_grey() -> None:
     ids = [f"s{i}" for i in range(1, 12)]
     colors = speaker_colors(ids)
     assert len({colors[i].hue for i in ids[:7]}) == 7
-    assert all(colors[i] == NEUTRAL_SPEAKER_COLOR for i in ids[7:])
+    assert all(colors[i] == TAIL_SPEAKER_COLOR for i in ids[7:])
+    for theme in ("light", "dark"):
+        tail = QColor(TAIL_SPEAKER_COLOR.for_theme(theme))  # type: ignore[arg-type]
+        for grey in (tone_color("neutral", 0.0, theme), TONE_HUES["neutral"],  # type: ignore[arg-type]
+                     NEUTRAL_SPEAKER_COLOR.for_theme(theme)):  # type: ignore[arg-type]
+            assert tail.hsvSaturation() - QColor(grey).hsvSaturation() > 40, (theme, grey)
+        for c in SPEAKER_COLORS:
+            other = QColor(c.for_theme(theme))  # type: ignore[arg-type]
+            assert max(abs(tail.red() - other.red()), abs(tail.green() - other.green()),
+                       abs(tail.blue() - other.blue())) > 30, (theme, c.name)
 
 
 def test_render_command_writes_a_png(tmp_path) -> None:  # type: ignore[no-untyped-def]
