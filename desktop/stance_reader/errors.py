@@ -52,6 +52,11 @@ class AnalysisFileError(StanceReaderError):
     """A saved analysis (JSON or annotated HTML) cannot be read back."""
 
 
+class AnnotatedCopyError(InputError, AnalysisFileError):
+    """One of our annotated copies (HTML or JSON) cannot be reopened: damaged, crafted,
+    too large or from a newer version. `path` names the copy."""
+
+
 class ExportError(StanceReaderError):
     """An annotated copy could not be written."""
 

@@ -46,16 +46,26 @@ def _rgb(css: str) -> tuple[int, ...]:
     return tuple(int(x) for x in re.findall(r"\d+", css)[:3])
 
 
-def run_page(html: Path, tmp: Path, *extra: str) -> dict:  # type: ignore[type-arg]
+def dump_dom(html: Path, tmp: Path, *extra: str) -> str:
+    """The page's DOM after load and the probe, as headless Chromium serialises it."""
     probe = tmp / "probe.html"
     probe.write_text(html.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"),
                      encoding="utf-8")
     out = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp / 'profile'}", *extra,
                           "--dump-dom", probe.as_uri()],
                          capture_output=True, text=True, timeout=120)
-    m = re.search(r'<pre id="probe">(.*?)</pre>', out.stdout, re.DOTALL)
-    assert m, out.stderr[-800:]
+    assert '<pre id="probe">' in out.stdout, out.stderr[-800:]
+    return out.stdout
+
+
+def probe_result(dom: str) -> dict:  # type: ignore[type-arg]
+    m = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.DOTALL)
+    assert m
     return json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+
+
+def run_page(html: Path, tmp: Path, *extra: str) -> dict:  # type: ignore[type-arg]
+    return probe_result(dump_dom(html, tmp, *extra))
 
 
 def test_quotes_show_speaker_colours_and_the_layer_switch_works(sample_analysis, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -352,15 +352,23 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, d: Any) -> Analysis:
-        """Build from parsed JSON; raises AnalysisFileError on anything malformed."""
+        """Build from parsed JSON; raises AnalysisFileError on anything malformed.
+
+        The data is checked in full first (`analysis_check`): it may come from a file
+        anyone could have crafted.
+        """
+        from stance_reader.core.analysis_check import check_analysis_data
+
         if not isinstance(d, dict) or d.get("schema") != SCHEMA:
             raise AnalysisFileError(
                 f"not a Stance Reader analysis (expected schema {SCHEMA!r})")
         version = d.get("schema_version")
-        if not isinstance(version, int) or version > SCHEMA_VERSION or version < 1:
+        if type(version) is not int or version > SCHEMA_VERSION or version < 1:
+            shown = repr(version) if type(version) is int and abs(version) < 10**6 else "given"
             raise AnalysisFileError(
-                f"analysis schema version {version!r} is not supported by this version of "
+                f"analysis schema version {shown} is not supported by this version of "
                 f"Stance Reader (it reads versions 1 to {SCHEMA_VERSION}); update the program")
+        check_analysis_data(d)
         try:
             analysis = cls(
                 text=str(d["text"]),
@@ -388,11 +396,9 @@ class Analysis:
 
     @classmethod
     def from_json(cls, raw: str) -> Analysis:
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise AnalysisFileError(f"not valid JSON: {exc}") from exc
-        return cls.from_dict(data)
+        from stance_reader.core.analysis_check import parse_json
+
+        return cls.from_dict(parse_json(raw))
 
     def with_changes(self, **changes: Any) -> Analysis:
         return replace(self, **changes)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import html
 import json
+import math
+from dataclasses import dataclass
 
 from stance_reader import __version__
-from stance_reader.core.analysis import Analysis
+from stance_reader.core.analysis import Analysis, Quote, ReportedSpan, Speaker
 from stance_reader.core.voices import voices
-from stance_reader.export.marks import LAYER_TITLES, LAYERS, Mark, describe, paragraph_pieces
+from stance_reader.export.marks import (
+    LAYER_TITLES, LAYERS, Mark, corrected_fields, describe, paragraph_pieces)
 from stance_reader.style.palette import PAGE, TEXT, TONE_HUES, mix, speaker_colors, tone_color
 
 EMBED_ID = "stance-reader-analysis"
@@ -61,15 +64,19 @@ footer { max-width: 70ch; margin: 2rem auto; padding: 0 1rem; color: var(--muted
 """
 
 
-def _layer_rules(speaker_ids: list[str]) -> str:
-    """CSS tying each checkbox to its layer: unticked, the layer's styling is gone."""
+def _layer_rules(tokens: list[str]) -> str:
+    """CSS tying each checkbox to its layer: unticked, the layer's styling is gone.
+
+    Speakers appear here by their page tokens (`sp0`, `sp1`, …), never by their ids: an
+    id comes from a file anyone may have written, and CSS has no escaping we need to trust.
+    """
     rules = []
     for layer in LAYERS:
         rules.append(f"#layer-{layer}:checked ~ .layers label[for=layer-{layer}]::before "
                      "{ content: \"☑ \"; }")
         rules.append(f"#layer-{layer}:focus-visible ~ .layers label[for=layer-{layer}] "
                      "{ outline: 2px solid currentColor; }")
-    for sid in speaker_ids:
+    for sid in tokens:
         rules.append(f"#layer-speakers:checked ~ main .q.s-{sid} "
                      f"{{ background: var(--{sid}); }}")
         rules.append(f"#layer-speaker_names:checked ~ main .m.s-{sid} "
@@ -88,51 +95,84 @@ def _layer_rules(speaker_ids: list[str]) -> str:
     return "\n".join(rules)
 
 
-def _vars(analysis: Analysis, theme: str) -> str:
-    colors = speaker_colors([s.id for s in analysis.speakers])
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What every piece of the page looks up, built once: linear in the analysis."""
+
+    analysis: Analysis
+    items: dict[str, Quote | ReportedSpan]
+    speakers: dict[str, Speaker]
+    tokens: dict[str, str]  # speaker id → CSS-safe page token
+    corrected: dict[str, set[str]]  # item id → the fields a person corrected
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> _Page:
+        items: dict[str, Quote | ReportedSpan] = {r.id: r for r in analysis.reported}
+        items.update((q.id, q) for q in analysis.quotes)  # a quotation wins an id clash
+        speakers: dict[str, Speaker] = {}
+        for s in analysis.speakers:
+            speakers.setdefault(s.id, s)
+        return cls(analysis, items, speakers,
+                   {sid: f"sp{i}" for i, sid in enumerate(speakers)},
+                   corrected_fields(analysis))
+
+    def token(self, speaker_id: str | None) -> str:
+        return self.tokens.get(speaker_id or "", "none")
+
+
+def _attr(value: object) -> str:
+    """A value for a double-quoted HTML attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def _vars(page: _Page, theme: str) -> str:
+    colors = speaker_colors(list(page.speakers))
     out = []
     for sid, c in colors.items():
         bg = c.for_theme(theme)  # type: ignore[arg-type]
-        out.append(f"--{sid}: {bg}; --{sid}-hue: {c.hue}; "
-                   f"--{sid}-light: {mix(bg, PAGE[theme], 0.55)};")
+        tok = page.tokens[sid]
+        out.append(f"--{tok}: {bg}; --{tok}-hue: {c.hue}; "
+                   f"--{tok}-light: {mix(bg, PAGE[theme], 0.55)};")
     out.append(f"--none-light: {mix('#999999', PAGE[theme], 0.7)};")
     return " ".join(out)
 
 
-def _piece(text: str, marks: tuple[Mark, ...], analysis: Analysis, seen: set[str]) -> str:
+def _piece(text: str, marks: tuple[Mark, ...], page: _Page, seen: set[str]) -> str:
     out = html.escape(text)
     order = {"reported": 0, "quote": 1, "term": 1, "mention": 2, "cue": 3}
     for m in sorted(marks, key=lambda m: order[m.kind], reverse=True):
         cls = {"quote": "q", "term": "t", "reported": "r", "mention": "m", "cue": "c"}[m.kind]
-        sid = m.speaker or "none"
-        attrs = [f'class="{cls} s-{sid}"', f'data-id="{m.item}"']
+        attrs = [f'class="{cls} s-{page.token(m.speaker)}"', f'data-id="{_attr(m.item)}"']
         if m.kind in ("quote", "reported", "term"):
-            item = analysis.quote_by_id(m.item) or next(
-                (r for r in analysis.reported if r.id == m.item), None)
+            item = page.items.get(m.item)
             if item is not None:
-                attrs.append(f'title="{html.escape(describe(analysis, item))}"')
+                tip = describe(page.analysis, item, corrected=page.corrected.get(item.id, ()),
+                               speaker=page.speakers.get(item.speaker or ""))
+                attrs.append(f'title="{_attr(tip)}"')
             if m.tone is not None:
-                attrs.append(f'style="--tone-l: {tone_color(m.tone.label, m.tone.compound, "light")}; '
-                             f'--tone-d: {tone_color(m.tone.label, m.tone.compound, "dark")}"')
+                light = tone_color(m.tone.label, m.tone.compound, "light")
+                dark = tone_color(m.tone.label, m.tone.compound, "dark")
+                attrs.append(f'style="--tone-l: {light}; --tone-d: {dark}"')
             if m.item not in seen:
-                attrs.append(f'id="{m.item}"')
+                attrs.append(f'id="{_attr(m.item)}"')
                 seen.add(m.item)
-            attrs.append(f'data-kind="{getattr(item, "kind", "reported")}"')
+            attrs.append(f'data-kind="{_attr(getattr(item, "kind", "reported"))}"')
             if m.corrected:
                 attrs.append('data-corrected="person"')
         elif m.kind == "mention":
-            speaker = analysis.speaker_by_id(m.item)
+            speaker = page.speakers.get(m.item)
             if speaker is not None:
-                attrs.append(f'title="{html.escape("speaker: " + speaker.name)}"')
+                attrs.append(f'title="{_attr("speaker: " + speaker.name)}"')
         out = f"<span {' '.join(attrs)}>{out}</span>"
     return out
 
 
-def _legend(analysis: Analysis) -> str:
-    colors = speaker_colors([s.id for s in analysis.speakers])
+def _legend(page: _Page) -> str:
+    colors = speaker_colors(list(page.speakers))
     items = "".join(
-        f'<li><span class="swatch" style="background: var(--{s.id})"></span>{html.escape(s.name)}'
-        f' <small>({s.kind}; {colors[s.id].name})</small></li>' for s in analysis.speakers)
+        f'<li><span class="swatch" style="background: var(--{page.tokens[s.id]})"></span>'
+        f'{html.escape(s.name)} <small>({html.escape(s.kind)}; {colors[s.id].name})</small></li>'
+        for s in page.speakers.values())
     tones = "".join(
         f'<li><span class="swatch" style="background: {TONE_HUES[t]}"></span>{t} tone '
         f'(underline)</li>' for t in ("negative", "neutral", "positive"))
@@ -142,14 +182,15 @@ def _legend(analysis: Analysis) -> str:
             f'<li>lighter shading: reported speech</li></ul></section>')
 
 
-def _voices(analysis: Analysis) -> str:
+def _voices(page: _Page) -> str:
     rows = []
-    for v in voices(analysis):
-        width = round(abs(v.tone) * 60)
-        colour = TONE_HUES["negative" if v.tone < 0 else "positive" if v.tone > 0 else "neutral"]
+    for v in voices(page.analysis):
+        tone = v.tone if math.isfinite(v.tone) else 0.0
+        width = round(min(1.0, abs(tone)) * 60)
+        colour = TONE_HUES["negative" if tone < 0 else "positive" if tone > 0 else "neutral"]
         rows.append(
-            f'<tr><td><span class="swatch" style="background: var(--{v.speaker.id})"></span>'
-            f'{html.escape(v.speaker.name)}</td><td>{v.speaker.kind}</td>'
+            f'<tr><td><span class="swatch" style="background: var(--{page.token(v.speaker.id)})">'
+            f'</span>{html.escape(v.speaker.name)}</td><td>{html.escape(v.speaker.kind)}</td>'
             f'<td class="num">{v.quotes}</td><td class="num">{v.reported}</td>'
             f'<td class="num">{v.share:.0%}</td><td>{v.tone:+.2f} '
             f'<span class="tonebar" style="width:{width}px; background:{colour}"></span></td></tr>')
@@ -160,19 +201,23 @@ def _voices(analysis: Analysis) -> str:
 
 
 def embedded_json(analysis: Analysis) -> str:
-    """The analysis as JSON safe inside <script>: no "</" or "<!--" can end the element."""
+    """The analysis as JSON safe inside <script>: no "<", ">" or "&" appears at all.
+
+    They only occur inside JSON strings, where "\\u003c" means the same character, so
+    nothing in a value ("</script>", "<!--", "<script") can end or change the element.
+    """
     raw = json.dumps(analysis.to_dict(), ensure_ascii=False)
-    return raw.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+    return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def render(analysis: Analysis) -> str:
-    ids = [s.id for s in analysis.speakers]
+    page = _Page.of(analysis)
     css = CSS % {"page_l": PAGE["light"], "text_l": TEXT["light"], "page_d": PAGE["dark"],
-                 "text_d": TEXT["dark"], "vars_l": _vars(analysis, "light"),
-                 "vars_d": _vars(analysis, "dark"), "layer_rules": _layer_rules(ids)}
+                 "text_d": TEXT["dark"], "vars_l": _vars(page, "light"),
+                 "vars_d": _vars(page, "dark"), "layer_rules": _layer_rules(list(page.tokens.values()))}
     seen: set[str] = set()
     body = "\n".join(
-        "<p>" + "".join(_piece(t, m, analysis, seen) for t, m in pieces) + "</p>"
+        "<p>" + "".join(_piece(t, m, page, seen) for t, m in pieces) + "</p>"
         for pieces in paragraph_pieces(analysis))
     title = analysis.title or (analysis.source.path or "Article").rsplit("/", 1)[-1]
     meta = " · ".join(x for x in (analysis.byline, analysis.date) if x)
@@ -193,8 +238,8 @@ def render(analysis: Analysis) -> str:
 <main>
 {body}
 </main>
-{_legend(analysis)}
-{_voices(analysis)}
+{_legend(page)}
+{_voices(page)}
 <footer>Annotated by Stance Reader {__version__} ({html.escape(analysis.pipeline.model)}
 {html.escape(analysis.pipeline.model_version)}). Quotations coloured by speaker,
 underlined by tone; hover for details.</footer>

@@ -8,8 +8,9 @@ mark over it, so each format can nest its own styling without crossing tags.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
-from stance_reader.core.analysis import Analysis, Quote, ReportedSpan, Tone
+from stance_reader.core.analysis import Analysis, Quote, ReportedSpan, Speaker, Tone
 
 LAYERS = ("speakers", "tone", "speaker_names", "cues", "reported", "terms")
 LAYER_TITLES = {"speakers": "Speakers", "tone": "Tone", "speaker_names": "Speaker names",
@@ -27,9 +28,23 @@ class Mark:
     corrected: bool = False
 
 
-def describe(analysis: Analysis, item: Quote | ReportedSpan) -> str:
-    """The tooltip of a quotation or reported span, in words (never colour alone)."""
-    speaker = analysis.speaker_by_id(item.speaker)
+def corrected_fields(analysis: Analysis) -> dict[str, set[str]]:
+    """Item id → the fields a person corrected on it, in one pass over the corrections."""
+    fields: dict[str, set[str]] = {}
+    for c in analysis.corrections:
+        fields.setdefault(c.target, set()).add(c.field)
+    return fields
+
+
+def describe(analysis: Analysis, item: Quote | ReportedSpan, *,
+             corrected: Iterable[str] | None = None, speaker: Speaker | None = None) -> str:
+    """The tooltip of a quotation or reported span, in words (never colour alone).
+
+    Exports describing every item pass `corrected` (its corrected fields) and `speaker`,
+    looked up once, so a long article is not scanned again for each item.
+    """
+    if speaker is None:
+        speaker = analysis.speaker_by_id(item.speaker)
     who = speaker.name if speaker else "no speaker found"
     kind = getattr(item, "kind", "reported")
     label = {"direct": "direct quotation", "partial": "partial quotation", "term": "term",
@@ -38,7 +53,8 @@ def describe(analysis: Analysis, item: Quote | ReportedSpan) -> str:
     if item.cue:
         parts.append(f"cue: {item.cue.text}")
     parts.append(f"tone: {item.tone.label} ({item.tone.compound:+.2f})")
-    fields = {c.field for c in analysis.corrections if c.target == item.id}
+    fields = set(corrected) if corrected is not None else {
+        c.field for c in analysis.corrections if c.target == item.id}
     if fields:
         parts.append("corrected by a person (" + ", ".join(sorted(fields)) + ")")
     return " · ".join(parts)

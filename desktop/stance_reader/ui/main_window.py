@@ -249,6 +249,12 @@ class MainWindow(QMainWindow):
             except Exception:  # a cache problem must never stop the analysis
                 log.warning("analysis cache unavailable", exc_info=True)
                 cached = None
+            if cached is not None and cached.text != article.text:
+                # Never trust a cache entry over the text actually loaded (entries written
+                # by older versions may have come from a crafted annotated copy).
+                log.warning("cached analysis of %s does not match its text; re-analysing",
+                            article.sha256[:12])
+                cached = None
             if cached is not None:
                 return cached.with_changes(source=cached.source.__class__(
                     article.path, article.sha256, article.format))
@@ -264,9 +270,13 @@ class MainWindow(QMainWindow):
             return
         sha = analysis.source.sha256
         fresh = not analysis.corrections
+        # Only an analysis of the article loaded here is cached: a reopened annotated copy
+        # (no article) is someone's file, whatever it claims, and keyed by its own bytes.
+        analysed_here = tab.article is not None and tab.article.sha256 == sha
         try:
-            if fresh:
+            if fresh and analysed_here:
                 self.history.cache_put(analysis)
+            if fresh:
                 stored = self.history.corrections_for(sha)
                 if stored:
                     analysis = replay(analysis, stored)
