@@ -33,10 +33,19 @@ def configure_stderr(*, verbose: bool = False, debug: bool = False) -> logging.H
     handler.set_name(_HANDLER_NAME)
     handler.setLevel(stderr_level(verbose=verbose, debug=debug))
     handler.setFormatter(logging.Formatter(STDERR_FORMAT))
+    if not (verbose or debug):
+        handler.addFilter(_ours_or_errors)
     root.addHandler(handler)
     root.setLevel(min(root.level if root.level != logging.NOTSET else logging.WARNING,
                       handler.level))
     return handler
+
+
+def _ours_or_errors(record: logging.LogRecord) -> bool:
+    """Other libraries' warnings ("trafilatura: readability_lxml failed", a fallback it
+    takes by itself) are notes for developers: on stderr only as errors, or with
+    --verbose. Ours are shown from WARNING up."""
+    return record.name.startswith("stance_reader") or record.levelno >= logging.ERROR
 
 
 def route_qt_messages() -> None:

@@ -38,3 +38,19 @@ def test_qt_messages_go_to_the_log_not_the_terminal() -> None:
     loud = subprocess.run([sys.executable, "-c", script, "-v"], capture_output=True, text=True,
                           timeout=60)
     assert "INFO qt: default: qt.qpa.plugin: Could not find the Qt platform plugin wayland" in loud.stderr
+
+
+def test_other_libraries_warnings_stay_off_the_terminal_unless_verbose() -> None:
+    script = ("import logging, sys\n"
+              "from stance_reader.logs import configure_stderr\n"
+              "configure_stderr(verbose='-v' in sys.argv)\n"
+              "logging.getLogger('trafilatura.external').warning('readability_lxml failed')\n"
+              "logging.getLogger('stance_reader.core.nlp').warning('our own warning')\n"
+              "logging.getLogger('trafilatura').error('a real error')\n")
+    quiet = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           timeout=60)
+    assert quiet.stderr.splitlines() == ["WARNING stance_reader.core.nlp: our own warning",
+                                         "ERROR trafilatura: a real error"]
+    loud = subprocess.run([sys.executable, "-c", script, "-v"], capture_output=True, text=True,
+                          timeout=60)
+    assert "readability_lxml failed" in loud.stderr
