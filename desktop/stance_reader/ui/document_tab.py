@@ -166,6 +166,13 @@ class DocumentTab(QWidget):
                 return
         self.apply_correction(corrections.rename_speaker(self.analysis, speaker_id, name))  # type: ignore[arg-type]
 
+    def merge_speaker(self, speaker_id: str, into_id: str) -> None:
+        """One person found twice: `speaker_id`'s quotations go to `into_id`."""
+        if self.analysis is None:
+            return
+        self.color_overrides.pop(speaker_id, None)
+        self.apply_correction(corrections.merge_speaker(self.analysis, speaker_id, into_id))
+
     def recolour_speaker(self, speaker_id: str, hue: str | None = None) -> None:
         if hue is None:
             colour = QColorDialog.getColor(parent=self, title="Speaker colour")
