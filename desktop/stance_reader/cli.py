@@ -19,10 +19,11 @@ from typing import Any, Sequence
 
 from stance_reader import __version__
 from stance_reader.errors import StanceReaderError
+from stance_reader.export import BY_NAME as EXPORT_FORMATS
+from stance_reader.presentation.layers import LAYER_NAMES
 
 PROG = "stance-reader"
 COMMANDS = ("annotate", "render", "history")
-FORMATS = ("json", "html", "pdf", "docx", "webannotation")
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     annotate = sub.add_parser("annotate", help="analyse files and save annotated copies")
     annotate.add_argument("files", nargs="+", metavar="FILE")
-    annotate.add_argument("--format", "-f", choices=FORMATS, default="json",
+    annotate.add_argument("--format", "-f", choices=tuple(EXPORT_FORMATS), default="json",
                           help="output format (default: json)")
     dest = annotate.add_mutually_exclusive_group()
     dest.add_argument("-o", "--output", metavar="OUT",
@@ -56,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--force", action="store_true",
                           help="replace existing output files (without it they are skipped, "
                                "before any analysis)")
+    annotate.add_argument("--no-corrections", action="store_true",
+                          help="leave out the corrections made in the reader window")
     annotate.add_argument("--quiet", "-q", action="store_true",
                           help="no progress and no summary; only failures on stderr")
     _common(annotate)
@@ -64,8 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("file", metavar="FILE")
     render.add_argument("-o", "--output", metavar="PNG", required=True)
     render.add_argument("--layers", default=None,
-                        help="comma-separated layers: speakers,tone,speaker_names,cues,"
-                             "reported,terms (default: the default layers)")
+                        help=f"comma-separated layers: {','.join(LAYER_NAMES)} "
+                             "(default: all)")
     render.add_argument("--theme", choices=("light", "dark"), default="light")
     render.add_argument("--width", type=int, default=900, metavar="PX")
     _common(render)
@@ -82,31 +85,34 @@ def _fail(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
 
-def analyse_file(path: Path, *, model: str | None, tone: Any = None) -> Any:
-    """Load and analyse one file; an annotated copy of ours reopens without re-analysis."""
-    from stance_reader.core.loaders import load
-    from stance_reader.core.pipeline import analyse
+def document_service(*, model: str | None, tone: Any = None) -> Any:
+    """The documents service over the person's history and settings (corrections made in
+    the window, tone thresholds, the analysis cache); the command line records no opens."""
+    from stance_reader.documents import DocumentService
+    from stance_reader.store.history import open_history
+    from stance_reader.store.paths import user_paths
+    from stance_reader.store.settings import SettingsStore
 
-    try:
-        from stance_reader.export.reopen import read_annotated
-    except ImportError:  # exports not installed in this build
-        read_annotated = None
-    if read_annotated is not None:
-        embedded = read_annotated(path)
-        if embedded is not None:
-            return embedded
-    return analyse(load(path), model=model, tone=tone)
+    paths = user_paths()
+    settings = SettingsStore(paths.settings_file)
+    s = settings.load()
+    history, notices = open_history(paths.history_db, s.history_enabled)
+    for note in [*settings.notices, *notices]:
+        _fail(note)
+    return DocumentService(history, model=model,
+                           thresholds=(s.tone_positive, s.tone_negative), tone=tone,
+                           record_opens=False)
 
 
 def _output_path(src: Path, fmt: str, args: argparse.Namespace) -> Path | None:
-    from stance_reader.export import EXTENSIONS, default_output_path
+    from stance_reader.export import default_output_path
 
     if args.output == "-":
         return None
     if args.output:
         return Path(args.output)
     if args.output_dir:
-        return Path(args.output_dir) / (src.stem + EXTENSIONS[fmt])
+        return Path(args.output_dir) / (src.stem + EXPORT_FORMATS[fmt].extension)
     return default_output_path(src, fmt)
 
 
@@ -117,7 +123,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.output and len(files) > 1:
         _fail("-o/--output takes a single input file; use --output-dir for several")
         return EXIT_USAGE
-    if args.output == "-" and args.format in ("pdf", "docx"):
+    if args.output == "-" and not EXPORT_FORMATS[args.format].terminal:
         _fail(f"{args.format} output cannot go to standard output; give a file name with -o")
         return EXIT_USAGE
     if args.output_dir:
@@ -129,8 +135,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         from stance_reader.core.tone import ToneScorer
 
         load_pipeline(args.model)  # once, and a missing model stops before any file
-        tone = ToneScorer()
-        return lambda src: analyse_file(src, model=args.model, tone=tone)
+        documents = document_service(model=args.model, tone=ToneScorer())
+        return lambda src: documents.open(src, corrections=not args.no_corrections)
 
     def emit(analysis: Any, out: Path | None) -> None:
         if out is None:
@@ -153,7 +159,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     layers = [x.strip() for x in args.layers.split(",") if x.strip()] if args.layers else None
     return render_main(args.file, args.output, layers=layers, theme=args.theme,
-                       width=args.width, model=args.model)
+                       width=args.width, documents=document_service(model=args.model))
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -204,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-__all__ = ["main", "analyse_file"]
+__all__ = ["main", "document_service"]
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -49,7 +49,7 @@ def main() -> int:
     from stance_reader.store.history import NullHistory
     from stance_reader.store.paths import user_paths
     from stance_reader.store.settings import SettingsStore
-    from stance_reader.ui.layers import LAYERS
+    from stance_reader.presentation.layers import LAYER_NAMES as LAYERS
     from stance_reader.ui.main_window import MainWindow
 
     folder = Path(tempfile.mkdtemp())

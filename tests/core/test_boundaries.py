@@ -14,6 +14,7 @@ MODULES = [
     "stance_reader.style.palette",
 ]
 OPTIONAL = ["stance_reader.core.loaders", "stance_reader.core.tone", "stance_reader.store",
+            "stance_reader.documents", "stance_reader.presentation",
             "stance_reader.export"]
 
 

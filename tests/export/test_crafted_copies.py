@@ -13,7 +13,7 @@ import pytest
 from stance_reader.core.analysis import Analysis
 from stance_reader.core.analysis_check import AnalysisLimits, check_analysis_data
 from stance_reader.errors import AnalysisFileError, AnnotatedCopyError
-from stance_reader.export.reopen import read_annotated
+from stance_reader.documents.annotated import read_annotated
 from tests.crafted import CRAFTED, TEXT, small_analysis, write_copy
 
 
@@ -71,7 +71,7 @@ def test_the_cache_and_json_readers_refuse_crafted_data_too() -> None:
 
 
 def test_an_oversized_copy_is_refused_before_it_is_read(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("stance_reader.export.reopen.MAX_COPY_BYTES", 10_000)
+    monkeypatch.setattr("stance_reader.documents.annotated.MAX_COPY_BYTES", 10_000)
     copy = write_copy(tmp_path, "big", small_analysis(text=TEXT + "x" * 20_000).to_json(), "html")
     with pytest.raises(AnnotatedCopyError, match="reopens copies up to"):
         read_annotated(copy)

@@ -12,7 +12,7 @@ import pytest
 
 from stance_reader import export
 from stance_reader.core.analysis import Analysis
-from stance_reader.export.reopen import read_annotated
+from stance_reader.documents.annotated import read_annotated
 from stance_reader.errors import AnalysisFileError, ExportError
 from stance_reader.style.palette import speaker_colors
 

@@ -25,7 +25,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 PROBE = """
 <script>
 window.addEventListener('load', () => {
-  const bg = () => Array.from(document.querySelectorAll('main .q[id]')).map(e => [
+  const bg = () => Array.from(document.querySelectorAll('main .l-speakers[id]')).map(e => [
       e.id, e.dataset.id, getComputedStyle(e).backgroundColor]);
   const before = bg();
   const box = document.getElementById('layer-speakers');

@@ -19,7 +19,7 @@ import pytest
 
 from stance_reader import export
 from stance_reader.core.analysis import Analysis, Correction, Cue
-from stance_reader.export.reopen import read_annotated
+from stance_reader.documents.annotated import read_annotated
 from tests.crafted import small_analysis, write_copy
 from tests.export.test_html_browser import CHROMIUM, dump_dom, probe_result
 

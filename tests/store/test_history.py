@@ -35,7 +35,7 @@ def test_corrections_and_cache_round_trip(tmp_path: Path, sample_analysis) -> No
         h.add_correction(sample_analysis.source.sha256, c)
     assert h.corrections_for(sample_analysis.source.sha256) == list(edited.corrections)
     h.cache_put(sample_analysis)
-    assert h.cache_get(sample_analysis.source.sha256, pipeline_key(sample_analysis)) == sample_analysis
+    assert h.cache_get(sample_analysis.source.sha256, pipeline_key(sample_analysis.pipeline)) == sample_analysis
     assert h.cache_get(sample_analysis.source.sha256, "other-model@1/stance-reader@9") is None
 
 

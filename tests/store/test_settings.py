@@ -18,7 +18,7 @@ from stance_reader.store.paths import user_paths
 from stance_reader.store.settings import SPECS, Settings, SettingsStore
 
 CHANGED = {"theme": "dark", "font_family": "DejaVu Serif", "font_size": 15, "zoom": 130,
-           "reading_width": 80, "palette": "tol", "default_layers": ("speakers", "tone"),
+           "reading_width": 80, "default_layers": ("speakers", "tone"),
            "tone_positive": 0.1, "tone_negative": -0.2, "spacy_model": "en_core_web_md",
            "restore_last_session": False, "history_enabled": False, "recent_files_limit": 5,
            "single_instance": False, "last_folder": "/home/reader/news"}
@@ -97,3 +97,13 @@ def test_kill_during_writes_leaves_old_or_new_file_never_broken(tmp_path: Path) 
         store.load()
         assert store.notices == [] and store.warnings == []
         assert 50 <= store.settings.zoom <= 300
+
+
+def test_a_removed_setting_in_an_old_file_is_kept_but_unused(tmp_path: Path) -> None:
+    """`palette` was offered but never read: old files keep the key, nothing breaks."""
+    path = tmp_path / "settings.json"
+    path.write_text('{"palette": "tol", "zoom": 120}', encoding="utf-8")
+    store = SettingsStore(path)
+    settings = store.load()
+    assert settings.zoom == 120 and settings.extra == {"palette": "tol"} and not store.warnings
+    assert not hasattr(settings, "palette")

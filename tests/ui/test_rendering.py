@@ -22,7 +22,7 @@ def _colours_in_rect(image, rect) -> set[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_each_quote_shows_its_speaker_colour_only_with_the_layer_on(qapp, sample_analysis, theme) -> None:  # type: ignore[no-untyped-def]
-    from stance_reader.ui.layers import LAYERS, LayerState
+    from stance_reader.presentation.layers import LAYER_NAMES as LAYERS, LayerState
     from stance_reader.ui.reader_view import ReaderView
 
     colors = speaker_colors([s.id for s in sample_analysis.speakers])

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent
 
 from stance_reader.core import corrections
 from stance_reader.style.palette import PAGE
-from stance_reader.ui.layers import LAYERS
+from stance_reader.presentation.layers import LAYER_NAMES as LAYERS
 from tests.conftest import SAMPLE
 from tests.ui.conftest import open_and_wait
 
@@ -90,7 +90,7 @@ def test_correct_a_speaker_survives_restart_and_another_path(qtbot, make_window,
     fixed = tab.analysis.quote_by_id(term.id)
     assert fixed.attribution == "person"
     assert tab.analysis.speaker_by_id(fixed.speaker).name == "Tsai Ing-wen"
-    assert "corrected by a person" in __import__("stance_reader.export.marks", fromlist=["x"]).describe(
+    assert "corrected by a person" in __import__("stance_reader.presentation.marks", fromlist=["x"]).describe(
         tab.analysis, fixed)
     w.close()
     copy = tmp_path / "moved-story.txt"
@@ -192,7 +192,7 @@ def test_recolour_and_rename_a_speaker_are_kept(qtbot, make_window) -> None:  # 
 
 
 def test_hover_details_find_and_not_a_quote(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
-    from stance_reader.export.marks import describe
+    from stance_reader.presentation.marks import describe
 
     w = make_window()
     tab = open_and_wait(qtbot, w, SAMPLE)
@@ -277,3 +277,38 @@ def test_closing_a_tab_while_it_is_analysed_is_safe(qtbot, make_window, tmp_path
     assert w.pool.waitForDone(60_000)
     tab = open_and_wait(qtbot, w, SAMPLE)  # the window still works
     assert tab.analysis is not None
+
+
+def test_a_correction_made_in_the_window_reaches_cli_annotate(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from stance_reader.cli import main
+
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    quote = next(q for q in tab.analysis.quotes if q.kind != "term")
+    menu = tab.correction_menu(quote.id)
+    next(a for a in menu.actions() if a.text() == "Not a quotation").trigger()
+    w.close()
+    out = tmp_path / "annotated.json"
+    assert main(["annotate", str(SAMPLE), "-f", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert quote.id not in {q["id"] for q in data["quotes"]}
+    assert [(c["target"], c["field"]) for c in data["corrections"]] == [(quote.id, "removed")]
+    assert main(["annotate", str(SAMPLE), "-f", "json", "-o", str(out), "--force",
+                 "--no-corrections"]) == 0
+    assert quote.id in {q["id"] for q in json.loads(out.read_text(encoding="utf-8"))["quotes"]}
+
+
+def test_recolouring_touches_only_colours(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    w.toggle_layer("cues", False)
+    analysis, sha = tab.analysis, tab.analysis.source.sha256
+    opened_before = w.history.get(sha).times_opened
+    tan = next(s for s in analysis.speakers if s.name == "Tan Kefei")
+    with qtbot.waitSignal(tab.recoloured, timeout=5000):
+        tab.recolour_speaker(tan.id, "#ff00ff")
+    assert tab.view.colors[tan.id].hue == "#ff00ff"
+    assert "cues" not in w.state.on and tab.analysis is analysis
+    assert w.history.get(sha).times_opened == opened_before

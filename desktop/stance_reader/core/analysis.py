@@ -22,6 +22,14 @@ ToneLabel = Literal["negative", "neutral", "positive"]
 QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "term")
 SPEAKER_KINDS: tuple[str, ...] = ("person", "organisation", "unknown")
 TONE_LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
+# How a quote's speaker was found; see `Quote.attribution`.
+AttributionKind = Literal["cue", "inherited", "pronoun", "person", "none"]
+ATTRIBUTION_KINDS: tuple[str, ...] = ("cue", "inherited", "pronoun", "person", "none")
+# What a person's correction changed; see `Correction`.
+CorrectionField = Literal["speaker", "speaker_new", "speaker_name", "speaker_merge", "tone",
+                          "removed"]
+CORRECTION_FIELDS: tuple[str, ...] = ("speaker", "speaker_new", "speaker_name", "speaker_merge",
+                                      "tone", "removed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +79,6 @@ class Tone:
         if label not in TONE_LABELS:
             raise AnalysisFileError(f"unknown tone label {label!r}; expected one of {TONE_LABELS}")
         return cls(float(d["compound"]), label)  # type: ignore[arg-type]
-
-
-NEUTRAL_TONE = Tone(0.0, "neutral")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +133,7 @@ class Quote:
     tone: Tone
     targets: tuple[Target, ...] = ()
     paragraph: int = 0
-    attribution: str = "none"
+    attribution: str = "none"  # one of ATTRIBUTION_KINDS (typed once the pipeline is)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -244,12 +249,11 @@ class Speaker:
 class Correction:
     """A person's edit on top of the analysis: which item, which field, old and new value.
 
-    `field` is one of "speaker", "kind", "tone", "removed", "speaker_name",
-    "speaker_new", "speaker_merge" (target merged into the speaker id `new`). `by` is "person" for edits made in the reader.
+    `field` is one of `CORRECTION_FIELDS`. `by` is "person" for edits made in the reader.
     """
 
     target: str  # quote / reported span / speaker id
-    field: str
+    field: CorrectionField
     old: Any
     new: Any
     at: str  # ISO 8601 UTC
@@ -261,8 +265,17 @@ class Correction:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Correction:
-        return cls(str(d["target"]), str(d["field"]), d.get("old"), d.get("new"),
+        return cls(str(d["target"]), correction_field(d["field"]), d.get("old"), d.get("new"),
                    str(d["at"]), str(d.get("by", "person")))
+
+
+def correction_field(value: Any) -> CorrectionField:
+    """A correction's field, checked; AnalysisFileError names the unknown one."""
+    if value not in CORRECTION_FIELDS:
+        raise AnalysisFileError(f"unknown correction field {value!r}; expected one of "
+                                f"{CORRECTION_FIELDS}")
+    return value  # type: ignore[no-any-return]
+
 
 
 @dataclass(frozen=True, slots=True)

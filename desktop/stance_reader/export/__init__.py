@@ -1,7 +1,9 @@
 """Annotated copies of an analysed article: HTML, PDF, Word, JSON, W3C Web Annotation.
 
     write(analysis, fmt, out, force=False)   render_bytes(analysis, fmt)
-    default_output_path(source, fmt)         reopen.read_annotated(path)
+    default_output_path(source, fmt)         REGISTRY: every format, once
+
+(Reading our copies back is the documents service's: `documents/annotated.py`.)
 
 The original article is never written to; an existing file is replaced only with
 `force`; writes are atomic, so a failed export leaves nothing half-written.
@@ -9,46 +11,62 @@ The original article is never written to; an existing file is replaced only with
 
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.errors import ExportError
 from stance_reader.fileio import WriteFailed, atomic_write_bytes
 
-FORMATS: tuple[str, ...] = ("html", "pdf", "docx", "json", "webannotation")
-EXTENSIONS: dict[str, str] = {"html": ".html", "pdf": ".pdf", "docx": ".docx",
-                              "json": ".json", "webannotation": ".webanno.jsonld"}
-DESCRIPTIONS: dict[str, str] = {
-    "html": "Annotated web page (*.html)", "pdf": "PDF document (*.pdf)",
-    "docx": "Word document (*.docx)", "json": "Stance Reader analysis (*.json)",
-    "webannotation": "W3C Web Annotation (*.jsonld)"}
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One kind of annotated copy. Its module (imported when used) has
+    `to_bytes(analysis) -> bytes`. A new format is one entry here plus its module."""
+
+    name: str
+    extension: str
+    description: str  # in the save dialog
+    module: str
+    terminal: bool = True  # may be written to standard output
+
+    @property
+    def dialog_filter(self) -> str:
+        return f"{self.description} (*{Path(self.extension).suffix})"
+
+    def to_bytes(self, analysis: Analysis) -> bytes:
+        return importlib.import_module(self.module).to_bytes(analysis)  # type: ignore[no-any-return]
+
+
+REGISTRY: tuple[ExportFormat, ...] = (
+    ExportFormat("html", ".html", "Annotated web page", "stance_reader.export.html"),
+    ExportFormat("pdf", ".pdf", "PDF document", "stance_reader.export.pdf", terminal=False),
+    ExportFormat("docx", ".docx", "Word document", "stance_reader.export.docx", terminal=False),
+    ExportFormat("json", ".json", "Stance Reader analysis", "stance_reader.export.analysis_json"),
+    ExportFormat("webannotation", ".webanno.jsonld", "W3C Web Annotation",
+                 "stance_reader.export.webannotation"),
+)
+BY_NAME: dict[str, ExportFormat] = {f.name: f for f in REGISTRY}
+FORMATS: tuple[str, ...] = tuple(BY_NAME)
+
+
+def export_format(name: str) -> ExportFormat:
+    """The format called `name`; ExportError naming the choices otherwise."""
+    if name not in BY_NAME:
+        raise ExportError(f"unknown export format {name!r}; choose one of {', '.join(FORMATS)}")
+    return BY_NAME[name]
 
 
 def default_output_path(source: str | Path, fmt: str) -> Path:
     """`<stem>.annotated.<ext>` beside the original."""
     src = Path(source)
-    return src.with_name(f"{src.stem}.annotated{EXTENSIONS[fmt]}")
+    return src.with_name(f"{src.stem}.annotated{export_format(fmt).extension}")
 
 
 def render_bytes(analysis: Analysis, fmt: str) -> bytes:
     """The export's bytes, without writing anything."""
-    if fmt == "json":
-        return (analysis.to_json() + "\n").encode("utf-8")
-    if fmt == "html":
-        from stance_reader.export.html import render
-        return render(analysis).encode("utf-8")
-    if fmt == "webannotation":
-        import json
-
-        from stance_reader.export.webannotation import collection
-        return (json.dumps(collection(analysis), ensure_ascii=False, indent=1) + "\n").encode()
-    if fmt == "docx":
-        from stance_reader.export.docx import render as render_docx
-        return render_docx(analysis)
-    if fmt == "pdf":
-        from stance_reader.export.pdf import render as render_pdf
-        return render_pdf(analysis)
-    raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return export_format(fmt).to_bytes(analysis)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -61,8 +79,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def write(analysis: Analysis, fmt: str, out: str | Path, *, force: bool = False) -> Path:
     """Write the export to `out`; refuses the original article and, without force, any
     existing file. Raises ExportError with a message naming the file."""
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    export_format(fmt)
     target = Path(out)
     if analysis.source.path and _same_file(target, Path(analysis.source.path)):
         raise ExportError(f"{target} is the original article; Stance Reader never "

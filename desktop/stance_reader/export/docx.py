@@ -5,9 +5,13 @@ from __future__ import annotations
 import io
 
 from stance_reader.core.analysis import Analysis
-from stance_reader.core.voices import voices
-from stance_reader.export.marks import paragraph_pieces
+from stance_reader.presentation.layers import LAYERS
+from stance_reader.presentation.marks import paragraph_pieces
+from stance_reader.presentation.paint import Paint, piece_paint
+from stance_reader.presentation.voices import voices
 from stance_reader.style.palette import speaker_colors
+
+UNDERLINES = {"solid": "single", "dotted": "dotted", "dashed": "dash"}
 
 
 def _shade(run, fill: str) -> None:  # type: ignore[no-untyped-def]
@@ -19,6 +23,27 @@ def _shade(run, fill: str) -> None:  # type: ignore[no-untyped-def]
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill.lstrip("#").upper())
     run._r.get_or_add_rPr().append(shd)
+
+
+def _underline(run, style: str, colour: str | None) -> None:  # type: ignore[no-untyped-def]
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    u = OxmlElement("w:u")
+    u.set(qn("w:val"), UNDERLINES[style])
+    if colour:
+        u.set(qn("w:color"), colour.lstrip("#").upper())
+    run._r.get_or_add_rPr().append(u)
+
+
+def _apply(run, paint: Paint) -> None:  # type: ignore[no-untyped-def]
+    """The shared paint of a piece on a Word run (light theme: Word pages are white)."""
+    if paint.background:
+        _shade(run, paint.background)
+    if paint.line:
+        _underline(run, paint.line, paint.line_colour)
+    if paint.weight != "normal":
+        run.bold = True
 
 
 def render(analysis: Analysis) -> bytes:
@@ -38,23 +63,12 @@ def render(analysis: Analysis) -> bytes:
         run = legend.add_run(f" {s.name} ")
         _shade(run, colors[s.id].light)
         legend.add_run("  ")
-    legend.add_run("  Reported speech in italics; cues in bold.")
+    for layer in LAYERS:
+        d.add_paragraph(f"{layer.title}: {layer.shows}", style="List Bullet")
     for pieces in paragraph_pieces(analysis):
         p = d.add_paragraph()
         for text, marks in pieces:
-            run = p.add_run(text)
-            kinds = {m.kind: m for m in marks}
-            quote = kinds.get("quote")
-            if quote is not None and quote.speaker in colors:
-                _shade(run, colors[quote.speaker].light)
-            elif quote is not None:
-                _shade(run, "#DDDDDD")
-            if "reported" in kinds:
-                run.italic = True
-            if "cue" in kinds:
-                run.bold = True
-            if "term" in kinds:
-                run.underline = True
+            _apply(p.add_run(text), piece_paint(marks, colors, "light"))
     d.add_heading("Voices", level=1)
     table = d.add_table(rows=1, cols=5)
     table.style = "Table Grid"
@@ -72,3 +86,6 @@ def render(analysis: Analysis) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+to_bytes = render

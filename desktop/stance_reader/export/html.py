@@ -14,11 +14,15 @@ import math
 from dataclasses import dataclass
 
 from stance_reader import __version__
-from stance_reader.core.analysis import Analysis, Quote, ReportedSpan, Speaker
-from stance_reader.core.voices import voices
-from stance_reader.export.marks import (
-    LAYER_TITLES, LAYERS, Mark, corrected_fields, describe, paragraph_pieces)
-from stance_reader.style.palette import PAGE, TEXT, TONE_HUES, mix, speaker_colors, tone_color
+from stance_reader.core.analysis import Analysis
+from stance_reader.core.analysis import TONE_LABELS, Quote, ReportedSpan, Speaker
+from stance_reader.presentation.layers import LAYERS
+from stance_reader.presentation.marks import (
+    LOOKS, Look, Mark, corrected_fields, describe, paragraph_pieces)
+from stance_reader.presentation.paint import LIGHTER, speaker_fill
+from stance_reader.presentation.tone import lean_hue, tone_hue
+from stance_reader.presentation.voices import voices
+from stance_reader.style.palette import GREY, PAGE, TEXT, Theme, mix, speaker_colors, tone_color
 
 EMBED_ID = "stance-reader-analysis"
 
@@ -40,11 +44,8 @@ main, header.doc, section { max-width: 70ch; margin: 0 auto; padding: 0 1rem; }
 header.doc h1 { font-size: 1.8rem; line-height: 1.25; margin: 2rem 0 .3rem; }
 header.doc p { color: var(--muted); margin: 0 0 1.5rem; }
 main p { margin: 0 0 1.1em; }
-.q, .r, .t, .m, .c { border-radius: 2px; }
-.q { padding: 1px 0; }
-.m { outline: 2px solid transparent; outline-offset: 0; }
-.r { background: transparent; }
-.t { border-bottom: 0; }
+main span { border-radius: 2px; --tone: var(--tone-l); }
+@media (prefers-color-scheme: dark) { main span { --tone: var(--tone-d); } }
 .legend, .voices { font-size: 15px; }
 .swatch { display: inline-block; width: 1.1em; height: 1.1em; vertical-align: -.15em;
   border-radius: 3px; margin-right: .35em; border: 1px solid var(--rule); }
@@ -64,6 +65,26 @@ footer { max-width: 70ch; margin: 2rem auto; padding: 0 1rem; color: var(--muted
 """
 
 
+LINE_COLOURS = {"tone": "var(--tone)", "speaker_hue": "var(--sp-hue)", "grey": "var(--grey)",
+                "text": "currentColor"}
+WEIGHTS = {"demibold": "600", "bold": "700"}
+
+
+def _look_css(look: Look) -> str:
+    """The shared look of a layer's marks in CSS (colours from variables, so one page
+    serves the light and the dark theme)."""
+    out = []
+    if look.fill is not None:
+        out.append(f"background: var(--sp{'-light' if look.fill == 'speaker_light' else ''});")
+    if look.line is not None:
+        thickness = "3px" if look.line_colour == "tone" else "2px"
+        out.append(f"text-decoration: underline {look.line} {LINE_COLOURS[look.line_colour]}; "
+                   f"text-decoration-thickness: {thickness}; text-underline-offset: 4px;")
+    if look.weight in WEIGHTS:
+        out.append(f"font-weight: {WEIGHTS[look.weight]};")
+    return " ".join(out)
+
+
 def _layer_rules(tokens: list[str]) -> str:
     """CSS tying each checkbox to its layer: unticked, the layer's styling is gone.
 
@@ -72,26 +93,15 @@ def _layer_rules(tokens: list[str]) -> str:
     """
     rules = []
     for layer in LAYERS:
-        rules.append(f"#layer-{layer}:checked ~ .layers label[for=layer-{layer}]::before "
+        name = layer.name
+        rules.append(f"#layer-{name}:checked ~ .layers label[for=layer-{name}]::before "
                      "{ content: \"☑ \"; }")
-        rules.append(f"#layer-{layer}:focus-visible ~ .layers label[for=layer-{layer}] "
+        rules.append(f"#layer-{name}:focus-visible ~ .layers label[for=layer-{name}] "
                      "{ outline: 2px solid currentColor; }")
-    for sid in tokens:
-        rules.append(f"#layer-speakers:checked ~ main .q.s-{sid} "
-                     f"{{ background: var(--{sid}); }}")
-        rules.append(f"#layer-speaker_names:checked ~ main .m.s-{sid} "
-                     f"{{ outline-color: var(--{sid}-hue); }}")
-        rules.append(f"#layer-reported:checked ~ main .r.s-{sid} "
-                     f"{{ background: var(--{sid}-light); }}")
-    rules.append("#layer-reported:checked ~ main .r.s-none { background: var(--none-light); }")
-    rules.append("#layer-tone:checked ~ main .q, #layer-tone:checked ~ main .r "
-                 "{ text-decoration: underline; text-decoration-thickness: 3px; "
-                 "text-underline-offset: 4px; text-decoration-color: var(--tone-l); }")
-    rules.append("@media (prefers-color-scheme: dark) { #layer-tone:checked ~ main .q, "
-                 "#layer-tone:checked ~ main .r { text-decoration-color: var(--tone-d); } }")
-    rules.append("#layer-cues:checked ~ main .c { font-weight: 650; "
-                 "text-decoration: underline dotted; }")
-    rules.append("#layer-terms:checked ~ main .t { border-bottom: 2px dashed var(--muted); }")
+        rules.append(f"#layer-{name}:checked ~ main .l-{name} {{ {_look_css(LOOKS[name])} }}")
+    for sid in [*tokens, "none"]:
+        rules.append(f".s-{sid} {{ --sp: var(--{sid}); --sp-light: var(--{sid}-light); "
+                     f"--sp-hue: var(--{sid}-hue); }}")
     return "\n".join(rules)
 
 
@@ -125,44 +135,43 @@ def _attr(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _vars(page: _Page, theme: str) -> str:
+def _vars(page: _Page, theme: Theme) -> str:
     colors = speaker_colors(list(page.speakers))
-    out = []
-    for sid, c in colors.items():
-        bg = c.for_theme(theme)  # type: ignore[arg-type]
-        tok = page.tokens[sid]
-        out.append(f"--{tok}: {bg}; --{tok}-hue: {c.hue}; "
-                   f"--{tok}-light: {mix(bg, PAGE[theme], 0.55)};")
-    out.append(f"--none-light: {mix('#999999', PAGE[theme], 0.7)};")
+    out = [f"--grey: {GREY};"]
+    for sid, c in [*colors.items(), ("", None)]:
+        bg = c.for_theme(theme) if c else speaker_fill(None, colors, theme)
+        tok = page.token(sid)
+        out.append(f"--{tok}: {bg}; --{tok}-hue: {c.hue if c else GREY}; "
+                   f"--{tok}-light: {mix(bg, PAGE[theme], LIGHTER)};")
     return " ".join(out)
 
 
 def _piece(text: str, marks: tuple[Mark, ...], page: _Page, seen: set[str]) -> str:
+    """One piece of text inside a span per mark, the lowest layer outermost."""
     out = html.escape(text)
-    order = {"reported": 0, "quote": 1, "term": 1, "mention": 2, "cue": 3}
-    for m in sorted(marks, key=lambda m: order[m.kind], reverse=True):
-        cls = {"quote": "q", "term": "t", "reported": "r", "mention": "m", "cue": "c"}[m.kind]
-        attrs = [f'class="{cls} s-{page.token(m.speaker)}"', f'data-id="{_attr(m.item)}"']
-        if m.kind in ("quote", "reported", "term"):
+    for m in sorted(marks, key=lambda m: m.paint_order, reverse=True):
+        attrs = [f'class="l-{m.layer} s-{page.token(m.speaker)}"', f'data-id="{_attr(m.item)}"']
+        if m.tone is not None:
+            light = tone_color(m.tone.label, m.tone.compound, "light")
+            dark = tone_color(m.tone.label, m.tone.compound, "dark")
+            attrs.append(f'style="--tone-l: {light}; --tone-d: {dark}"')
+        if m.kind == "mention":
+            speaker = page.speakers.get(m.item)
+            if speaker is not None:
+                attrs.append(f'title="{_attr("speaker: " + speaker.name)}"')
+        elif m.stands_for_item:
             item = page.items.get(m.item)
             if item is not None:
                 tip = describe(page.analysis, item, corrected=page.corrected.get(item.id, ()),
                                speaker=page.speakers.get(item.speaker or ""))
                 attrs.append(f'title="{_attr(tip)}"')
-            if m.tone is not None:
-                light = tone_color(m.tone.label, m.tone.compound, "light")
-                dark = tone_color(m.tone.label, m.tone.compound, "dark")
-                attrs.append(f'style="--tone-l: {light}; --tone-d: {dark}"')
             if m.item not in seen:
                 attrs.append(f'id="{_attr(m.item)}"')
                 seen.add(m.item)
-            attrs.append(f'data-kind="{_attr(getattr(item, "kind", "reported"))}"')
+            kind = item.kind if isinstance(item, Quote) else "reported"
+            attrs.append(f'data-kind="{_attr(kind)}"')
             if m.corrected:
                 attrs.append('data-corrected="person"')
-        elif m.kind == "mention":
-            speaker = page.speakers.get(m.item)
-            if speaker is not None:
-                attrs.append(f'title="{_attr("speaker: " + speaker.name)}"')
         out = f"<span {' '.join(attrs)}>{out}</span>"
     return out
 
@@ -174,12 +183,11 @@ def _legend(page: _Page) -> str:
         f'{html.escape(s.name)} <small>({html.escape(s.kind)}; {colors[s.id].name})</small></li>'
         for s in page.speakers.values())
     tones = "".join(
-        f'<li><span class="swatch" style="background: {TONE_HUES[t]}"></span>{t} tone '
-        f'(underline)</li>' for t in ("negative", "neutral", "positive"))
+        f'<li><span class="swatch" style="background: {tone_hue(t)}"></span>{t} tone '
+        f'(underline)</li>' for t in TONE_LABELS)
+    layers = "".join(f"<li><b>{layer.title}</b>: {layer.shows}</li>" for layer in LAYERS)
     return (f'<section class="legend" aria-label="Legend"><h2>Legend</h2><ul>{items}</ul>'
-            f'<ul>{tones}<li><span class="swatch" style="border: 2px dashed var(--muted)"></span>'
-            f'term or name in quotation marks</li><li><b><u>bold dotted</u></b>: cue</li>'
-            f'<li>lighter shading: reported speech</li></ul></section>')
+            f'<ul>{tones}</ul><ul>{layers}</ul></section>')
 
 
 def _voices(page: _Page) -> str:
@@ -187,13 +195,12 @@ def _voices(page: _Page) -> str:
     for v in voices(page.analysis):
         tone = v.tone if math.isfinite(v.tone) else 0.0
         width = round(min(1.0, abs(tone)) * 60)
-        colour = TONE_HUES["negative" if tone < 0 else "positive" if tone > 0 else "neutral"]
         rows.append(
             f'<tr><td><span class="swatch" style="background: var(--{page.token(v.speaker.id)})">'
             f'</span>{html.escape(v.speaker.name)}</td><td>{html.escape(v.speaker.kind)}</td>'
             f'<td class="num">{v.quotes}</td><td class="num">{v.reported}</td>'
             f'<td class="num">{v.share:.0%}</td><td>{v.tone:+.2f} '
-            f'<span class="tonebar" style="width:{width}px; background:{colour}"></span></td></tr>')
+            f'<span class="tonebar" style="width:{width}px; background:{lean_hue(tone)}"></span></td></tr>')
     return ('<section class="voices" aria-label="Voices"><h2>Voices</h2><table><thead><tr>'
             '<th>Speaker</th><th>Kind</th><th class="num">Quotes</th><th class="num">Reported</th>'
             '<th class="num">Share of quoted words</th><th>Mean tone</th></tr></thead><tbody>'
@@ -214,16 +221,17 @@ def render(analysis: Analysis) -> str:
     page = _Page.of(analysis)
     css = CSS % {"page_l": PAGE["light"], "text_l": TEXT["light"], "page_d": PAGE["dark"],
                  "text_d": TEXT["dark"], "vars_l": _vars(page, "light"),
-                 "vars_d": _vars(page, "dark"), "layer_rules": _layer_rules(list(page.tokens.values()))}
+                 "vars_d": _vars(page, "dark"),
+                 "layer_rules": _layer_rules(list(page.tokens.values()))}
     seen: set[str] = set()
     body = "\n".join(
         "<p>" + "".join(_piece(t, m, page, seen) for t, m in pieces) + "</p>"
         for pieces in paragraph_pieces(analysis))
     title = analysis.title or (analysis.source.path or "Article").rsplit("/", 1)[-1]
     meta = " · ".join(x for x in (analysis.byline, analysis.date) if x)
-    toggles = "".join(f'<input type="checkbox" id="layer-{layer}" checked '
-                      f'aria-label="{LAYER_TITLES[layer]} layer">' for layer in LAYERS)
-    labels = "".join(f'<label for="layer-{layer}">{LAYER_TITLES[layer]}</label>'
+    toggles = "".join(f'<input type="checkbox" id="layer-{layer.name}" checked '
+                      f'aria-label="{layer.title} layer">' for layer in LAYERS)
+    labels = "".join(f'<label for="layer-{layer.name}">{layer.title}</label>'
                      for layer in LAYERS)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -246,3 +254,7 @@ underlined by tone; hover for details.</footer>
 <script type="application/json" id="{EMBED_ID}">{embedded_json(analysis)}</script>
 </body></html>
 """
+
+
+def to_bytes(analysis: Analysis) -> bytes:
+    return render(analysis).encode("utf-8")

@@ -7,11 +7,14 @@ import os
 import tempfile
 from pathlib import Path
 
-from stance_reader.core.analysis import Analysis
-from stance_reader.core.voices import voices
+from stance_reader.core.analysis import TONE_LABELS, Analysis
 from stance_reader.errors import ExportError
-from stance_reader.export.marks import paragraph_pieces
-from stance_reader.style.palette import PAGE, TEXT, TONE_HUES, mix, speaker_colors, tone_color
+from stance_reader.presentation.layers import LAYERS
+from stance_reader.presentation.marks import paragraph_pieces
+from stance_reader.presentation.paint import piece_paint
+from stance_reader.presentation.tone import tone_hue
+from stance_reader.presentation.voices import voices
+from stance_reader.style.palette import TEXT, speaker_colors
 
 
 def _ensure_app() -> None:
@@ -31,6 +34,8 @@ def build_document(analysis: Analysis):  # type: ignore[no-untyped-def]
     """A QTextDocument of the annotated article (light theme), also used for printing."""
     from PySide6.QtGui import (QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
                                QTextDocument, QTextTableFormat)
+
+    from stance_reader.export.qt_paint import char_format
 
     colors = speaker_colors([s.id for s in analysis.speakers])
     doc = QTextDocument()
@@ -68,39 +73,20 @@ def build_document(analysis: Analysis):  # type: ignore[no-untyped-def]
         cursor.insertText("   ", plain)
     cursor.insertBlock(block)
     cursor.insertText("Tone (underline): ", bold)
-    for label in ("negative", "neutral", "positive"):
+    for label in TONE_LABELS:
         fmt = QTextCharFormat(plain)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(QColor(TONE_HUES[label]))
+        fmt.setUnderlineColor(QColor(tone_hue(label)))
         cursor.insertText(label, fmt)
         cursor.insertText("   ", plain)
-    cursor.insertText("Reported speech: lighter shading. Cues: bold. Terms: dotted.", plain)
+    for layer in LAYERS:
+        cursor.insertBlock(block)
+        cursor.insertText(f"{layer.title}: {layer.shows}", plain)
 
     for pieces in paragraph_pieces(analysis):
         cursor.insertBlock(block)
         for text, marks in pieces:
-            fmt = QTextCharFormat(plain)
-            kinds = {m.kind: m for m in marks}
-            quote = kinds.get("quote")
-            reported = kinds.get("reported")
-            if quote is not None:
-                fmt.setBackground(QColor(colors[quote.speaker].light if quote.speaker in colors
-                                         else "#dddddd"))
-            elif reported is not None:
-                bg = colors[reported.speaker].light if reported.speaker in colors else "#bbbbbb"
-                fmt.setBackground(QColor(mix(bg, PAGE["light"], 0.55)))
-            toned = quote or reported
-            if toned is not None and toned.tone is not None:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(tone_color(toned.tone.label, toned.tone.compound,
-                                                        "light")))
-            if "cue" in kinds:
-                fmt.setFontWeight(QFont.Weight.Bold)
-            if "mention" in kinds:
-                fmt.setFontWeight(QFont.Weight.DemiBold)
-            if "term" in kinds:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            cursor.insertText(text, fmt)
+            cursor.insertText(text, char_format(piece_paint(marks, colors, "light"), plain))
 
     # Voices table.
     cursor.insertBlock(block)
@@ -147,3 +133,6 @@ def render(analysis: Analysis) -> bytes:
     if not data.startswith(b"%PDF"):
         raise ExportError("the PDF writer produced no document")
     return data
+
+
+to_bytes = render

@@ -80,3 +80,9 @@ def collection(analysis: Analysis) -> dict[str, Any]:
         "first": {"id": f"urn:stance-reader:{analysis.source.sha256}:page1",
                   "type": "AnnotationPage", "startIndex": 0, "items": items},
     }
+
+
+def to_bytes(analysis: Analysis) -> bytes:
+    import json
+
+    return (json.dumps(collection(analysis), ensure_ascii=False, indent=1) + "\n").encode()

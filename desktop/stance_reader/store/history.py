@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from stance_reader.core.analysis import Analysis, Correction
+from stance_reader.core.analysis import CORRECTION_FIELDS, Analysis, Correction, PipelineInfo
 from stance_reader.errors import AnalysisFileError, StoreError
 
 MAJOR, MINOR = 1, 1
@@ -46,8 +46,9 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def pipeline_key(analysis: Analysis) -> str:
-    p = analysis.pipeline
+def pipeline_key(p: PipelineInfo) -> str:
+    """The one cache key of an analysis pipeline: an entry serves only the same model and
+    program versions (`documents.service.current_pipeline` gives today's)."""
     return f"{p.model}@{p.model_version}/stance-reader@{p.project_version}"
 
 
@@ -77,8 +78,6 @@ class DocumentRecord:
 
 class History:
     """The SQLite history; open with `History.open(path)` (which migrates or recovers)."""
-
-    enabled = True
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
@@ -205,9 +204,12 @@ class History:
             (sha256, c.target, c.field, json.dumps(c.old), json.dumps(c.new), c.at, c.by))
 
     def corrections_for(self, sha256: str) -> list[Correction]:
+        """The corrections kept for this content, oldest first (a kind this version does
+        not know, written by a newer one, is left out)."""
         return [Correction(t, f, json.loads(o), json.loads(n), at, by) for t, f, o, n, at, by in
                 self._conn.execute("SELECT target, field, old, new, at, by FROM corrections "
-                                   "WHERE sha256 = ? ORDER BY id", (sha256,))]
+                                   "WHERE sha256 = ? ORDER BY id", (sha256,))
+                if f in CORRECTION_FIELDS]
 
     # -- analysis cache ------------------------------------------------------------------
     def cache_put(self, analysis: Analysis) -> None:
@@ -215,7 +217,7 @@ class History:
         self._conn.execute(
             "INSERT OR REPLACE INTO cache (sha256, pipeline, data, size, last_used) "
             "VALUES (?, ?, ?, ?, ?)",
-            (analysis.source.sha256, pipeline_key(analysis), blob, len(blob), time.time()))
+            (analysis.source.sha256, pipeline_key(analysis.pipeline), blob, len(blob), time.time()))
         self._evict()
 
     def cache_get(self, sha256: str, key: str) -> Analysis | None:
@@ -256,8 +258,6 @@ class History:
 
 class NullHistory:
     """The same API, keeping nothing: history switched off, or its folder unusable."""
-
-    enabled = False
 
     def record_open(self, *a: Any, **k: Any) -> None: ...
     def get(self, sha256: str) -> None: return None

@@ -17,9 +17,9 @@ from typing import Any, Callable
 
 from stance_reader.errors import StoreError
 from stance_reader.fileio import WriteFailed, atomic_write_text
+from stance_reader.presentation.layers import LAYER_NAMES
 
 log = logging.getLogger(__name__)
-LAYER_NAMES = ("speakers", "tone", "speaker_names", "cues", "reported", "terms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,6 @@ class Settings:
     font_size: int = 12
     zoom: int = 100
     reading_width: int = 70
-    palette: str = "okabe-ito"
     default_layers: tuple[str, ...] = LAYER_NAMES
     tone_positive: float = 0.05
     tone_negative: float = -0.05
@@ -58,7 +57,6 @@ SPECS: dict[str, Spec] = {
     "font_size": Spec("Font size (points)", minimum=8, maximum=32),
     "zoom": Spec("Zoom (%)", minimum=50, maximum=300),
     "reading_width": Spec("Reading width (characters)", minimum=40, maximum=140),
-    "palette": Spec("Speaker palette", ("okabe-ito", "tol")),
     "default_layers": Spec("Layers shown when opening a document", LAYER_NAMES),
     "tone_positive": Spec("Positive tone from (compound)", minimum=0.0, maximum=1.0),
     "tone_negative": Spec("Negative tone up to (compound)", minimum=-1.0, maximum=0.0),

@@ -25,10 +25,11 @@ TEXT = {"light": "#1a1a1a", "dark": "#ececec"}
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
 OKABE_ITO_NAMES = ("orange", "sky blue", "bluish green", "yellow", "blue", "vermillion",
                    "reddish purple")
-NEUTRAL_HUE = "#999999"
+# The one grey: quotations without a speaker, speakers beyond the palette, terms, neutral.
+GREY = NEUTRAL_HUE = "#999999"
 
 # Tol's diverging pair: negative red, positive blue; neutral grey.
-TONE_HUES = {"negative": "#CC3311", "positive": "#0077BB", "neutral": "#888888"}
+TONE_HUES = {"negative": "#CC3311", "positive": "#0077BB", "neutral": GREY}
 
 
 @dataclass(frozen=True, slots=True)

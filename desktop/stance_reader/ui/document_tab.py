@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QVBoxLayout, QW
 from stance_reader.core import corrections
 from stance_reader.core.analysis import Analysis
 from stance_reader.core.article import Article
-from stance_reader.ui.layers import LayerState
+from stance_reader.documents import DocumentService, OpenedDocument
+from stance_reader.presentation.layers import LayerState
 from stance_reader.ui.reader_view import ReaderView
-from stance_reader.ui.worker import AnalysisJob, Analyser
+from stance_reader.ui.worker import AnalysisJob
 
 log = logging.getLogger(__name__)
 
@@ -22,13 +23,14 @@ class DocumentTab(QWidget):
     """Shows the text at once; highlights follow when the analysis job reports."""
 
     loaded = Signal(object)  # Article
-    analysed = Signal(object)  # Analysis
+    analysed = Signal(object)  # OpenedDocument, once shown
     progress = Signal(float, str)
     failed = Signal(object)  # Exception
     cancelled = Signal()
     corrected = Signal(object, object)  # new Analysis, the Correction made
+    recoloured = Signal(str, str)  # speaker id, colour: only the view's colours change
 
-    def __init__(self, path: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.view = ReaderView(self)
@@ -39,19 +41,18 @@ class DocumentTab(QWidget):
         self.analysis: Analysis | None = None
         self.job: AnalysisJob | None = None
         self.color_overrides: dict[str, str] = {}
-        # The reading-history entry: the opened file's content hash. An annotated copy is
-        # its own entry (its analysis names the original's hash, which keys corrections).
+        self.thresholds: tuple[float, float] | None = None  # the person's; None: VADER's rule
+        # The reading-history entry (the content's; an annotated copy's own), set when
+        # the analysis arrives; view state is kept under it.
         self.history_key: str | None = None
-        self.thresholds: tuple[float, float] = (0.05, -0.05)  # positive from, negative to
         self.view.text.context_requested.connect(self._on_context_requested)
         self.timer = QElapsedTimer()
 
     # -- analysis ----------------------------------------------------------------------
-    def start(self, pool: QThreadPool, analyser: Analyser, *, article: Article | None = None,
-              cached: Any = None) -> None:
-        """Load and analyse off the GUI thread (or show a cached analysis at once)."""
+    def start(self, pool: QThreadPool, documents: DocumentService) -> None:
+        """Load and analyse off the GUI thread; the cache may answer at once."""
         self.timer.start()
-        job = AnalysisJob(analyser, path=self.path if article is None else None, article=article)
+        job = AnalysisJob(documents, self.path)
         job.signals.loaded.connect(self._on_loaded)
         job.signals.progress.connect(self.progress)
         job.signals.finished.connect(self._on_finished)
@@ -65,17 +66,17 @@ class DocumentTab(QWidget):
             self.job.cancel()
 
     def _on_loaded(self, item: Any) -> None:
-        if self.job is not None:
-            self.history_key = self.job.opened_sha256
         if isinstance(item, Article):
             self.article = item
             self.view.show_text(item.text, item.title, item.byline, item.date)
             self.loaded.emit(item)
 
-    def _on_finished(self, analysis: Analysis) -> None:
+    def _on_finished(self, opened: OpenedDocument) -> None:
+        """Show the analysis once, in the speaker colours kept for this content."""
         self.job = None
-        self.set_analysis(analysis)
-        self.analysed.emit(analysis)
+        self.color_overrides = opened.colors
+        self.set_analysis(opened.analysis)
+        self.analysed.emit(opened)
 
     def _on_failed(self, exc: Exception) -> None:
         self.job = None
@@ -89,7 +90,8 @@ class DocumentTab(QWidget):
         """Show an analysis, its tone labels following the person's thresholds."""
         from stance_reader.core.tone import relabel
 
-        analysis = relabel(analysis, *self.thresholds)
+        if self.thresholds is not None:
+            analysis = relabel(analysis, *self.thresholds)
         self.analysis = analysis
         self.view.set_analysis(analysis, self.color_overrides)
 
@@ -180,9 +182,8 @@ class DocumentTab(QWidget):
                 return
             hue = colour.name()
         self.color_overrides[speaker_id] = hue
-        if self.analysis is not None:
-            self.view.set_analysis(self.analysis, self.color_overrides)
-        self.analysed.emit(self.analysis)
+        self.view.set_colors(self.color_overrides)
+        self.recoloured.emit(speaker_id, hue)
 
     # -- navigation --------------------------------------------------------------------
     def quotes_in_view(self, state: LayerState) -> list[Any]:

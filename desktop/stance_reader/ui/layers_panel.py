@@ -6,9 +6,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from stance_reader.core.analysis import Analysis
-from stance_reader.style.palette import TONE_HUES, SpeakerColor
-from stance_reader.ui.layers import LAYERS, SHORTCUTS, TITLES, LayerState
+from stance_reader.core.analysis import TONE_LABELS, Analysis
+from stance_reader.presentation.layers import LAYERS, LayerState
+from stance_reader.presentation.marks import layer_counts
+from stance_reader.presentation.tone import tone_hue
+from stance_reader.presentation.paint import speaker_fill
+from stance_reader.style.palette import SpeakerColor
 
 ROLE_LAYER = Qt.ItemDataRole.UserRole + 1
 ROLE_SPEAKER = Qt.ItemDataRole.UserRole + 2
@@ -47,56 +50,46 @@ class LayersPanel(QWidget):
         self._building = True
         self._state = state
         self.tree.clear()
-        counts = _counts(analysis)
+        counts = layer_counts(analysis) if analysis is not None else {}
         for layer in LAYERS:
-            item = QTreeWidgetItem([f"{TITLES[layer]}  ({SHORTCUTS[layer]})",
-                                    str(counts.get(layer, ""))])
-            item.setData(0, ROLE_LAYER, layer)
+            item = QTreeWidgetItem([f"{layer.title}  ({layer.shortcut})",
+                                    str(counts.get(layer.name, ""))])
+            item.setData(0, ROLE_LAYER, layer.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Checked if layer in state.on
-                               else Qt.CheckState.Unchecked)
-            item.setToolTip(0, f"Show or hide {TITLES[layer].lower()} ({SHORTCUTS[layer]})")
+            item.setCheckState(0, _checked(layer.name in state.on))
+            item.setToolTip(0, f"Show or hide {layer.title.lower()} ({layer.shortcut})")
             self.tree.addTopLevelItem(item)
-            if analysis is None:
-                continue
-            if layer == "speakers":
-                for s in analysis.speakers:
-                    n = sum(q.speaker == s.id and q.kind != "term" for q in analysis.quotes)
-                    child = QTreeWidgetItem([f"{s.name} ({s.kind})", str(n)])
-                    child.setIcon(0, swatch(colors[s.id].for_theme(theme)))  # type: ignore[arg-type]
-                    child.setData(0, ROLE_SPEAKER, s.id)
-                    child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    child.setCheckState(0, Qt.CheckState.Checked if state.shows_speaker(s.id)
-                                        else Qt.CheckState.Unchecked)
-                    child.setToolTip(0, f"{s.name} ({s.kind}), {n} quotations: untick to "
-                                        "hide their quotations")
-                    item.addChild(child)
-                unattributed = sum(q.speaker is None and q.kind != "term" for q in analysis.quotes)
-                if unattributed:
-                    child = QTreeWidgetItem(["no speaker found", str(unattributed)])
-                    child.setIcon(0, swatch("#bbbbbb"))
-                    child.setData(0, ROLE_SPEAKER, "")
-                    child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    child.setCheckState(0, Qt.CheckState.Checked if state.shows_speaker(None)
-                                        else Qt.CheckState.Unchecked)
-                    item.addChild(child)
-            if layer == "tone":
-                for label in ("negative", "neutral", "positive"):
-                    n = sum(q.tone.label == label and q.kind != "term" for q in analysis.quotes)
-                    child = QTreeWidgetItem([label, str(n)])
-                    child.setIcon(0, swatch(TONE_HUES[label]))
-                    child.setData(0, ROLE_TONE, label)
-                    child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    child.setCheckState(0, Qt.CheckState.Checked if state.shows_tone(label)
-                                        else Qt.CheckState.Unchecked)
-                    child.setToolTip(0, "Untick to narrow to the other tones; tick only one "
-                                        "to see a single tone")
-                    item.addChild(child)
+            if analysis is not None and layer.narrows == "speaker":
+                self._add_speakers(item, analysis, colors, state, theme)
+            elif analysis is not None and layer.narrows == "tone":
+                self._add_tones(item, analysis, state)
         self.tree.expandAll()
         from PySide6.QtWidgets import QHeaderView
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._building = False
+
+    def _add_speakers(self, item: QTreeWidgetItem, analysis: Analysis,
+                      colors: dict[str, SpeakerColor], state: LayerState, theme: str) -> None:
+        for s in analysis.speakers:
+            n = sum(q.speaker == s.id and q.kind != "term" for q in analysis.quotes)
+            child = _child(item, f"{s.name} ({s.kind})", n, colors[s.id].for_theme(theme),  # type: ignore[arg-type]
+                           ROLE_SPEAKER, s.id, state.shows_speaker(s.id))
+            child.setToolTip(0, f"{s.name} ({s.kind}), {n} quotations: untick to hide "
+                                "their quotations")
+        unattributed = sum(q.speaker is None and q.kind != "term" for q in analysis.quotes)
+        if unattributed:
+            _child(item, "no speaker found", unattributed, speaker_fill(None, colors, theme),  # type: ignore[arg-type]
+                   ROLE_SPEAKER, "",
+                   state.shows_speaker(None))
+
+    def _add_tones(self, item: QTreeWidgetItem, analysis: Analysis, state: LayerState) -> None:
+        for label in TONE_LABELS:
+            n = sum(q.tone.label == label and q.kind != "term" for q in analysis.quotes)
+            child = _child(item, label, n, tone_hue(label), ROLE_TONE, label,
+                           state.shows_tone(label))
+            child.setToolTip(0, "Untick to narrow to the other tones; tick only one "
+                                "to see a single tone")
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._building:
@@ -126,12 +119,17 @@ class LayersPanel(QWidget):
         return LayerState(frozenset(on), None if all_speakers else frozenset(speakers), tone)
 
 
-def _counts(analysis: Analysis | None) -> dict[str, int]:
-    if analysis is None:
-        return {}
-    quotes = [q for q in analysis.quotes if q.kind != "term"]
-    return {"speakers": sum(q.speaker is not None for q in quotes), "tone": len(quotes),
-            "speaker_names": sum(len(s.mentions) for s in analysis.speakers),
-            "cues": sum(x.cue is not None for x in (*quotes, *analysis.reported)),
-            "reported": len(analysis.reported),
-            "terms": sum(q.kind == "term" for q in analysis.quotes)}
+def _checked(on: bool) -> Qt.CheckState:
+    return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+
+
+def _child(parent: QTreeWidgetItem, label: str, count: int, colour: str, role: int,
+           value: str, on: bool) -> QTreeWidgetItem:
+    """A checkable value under a layer: its swatch, count and what it narrows to."""
+    child = QTreeWidgetItem([label, str(count)])
+    child.setIcon(0, swatch(colour))
+    child.setData(0, role, value)
+    child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    child.setCheckState(0, _checked(on))
+    parent.addChild(child)
+    return child

@@ -6,42 +6,46 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
-    QPushButton, QTabWidget, QToolBar, QWidget)
+    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton,
+    QTabWidget, QWidget)
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.core.article import Article
-from stance_reader.core.corrections import replay
-from stance_reader.core.types import CancelToken
-from stance_reader.store.history import History, NullHistory
+from stance_reader.documents import DocumentService, OpenedDocument
+from stance_reader.presentation.layers import BY_NAME, LayerState
+from stance_reader.presentation.tone import Thresholds
+from stance_reader.store.history import DocumentRecord, History, NullHistory
 from stance_reader.store.settings import SettingsStore
 from stance_reader.ui import theme as themes
 from stance_reader.ui.dialogs import show_error
 from stance_reader.ui.document_tab import DocumentTab
-from stance_reader.ui.layers import LAYERS, SHORTCUTS, TITLES, LayerState
 from stance_reader.ui.layers_panel import LayersPanel
-from stance_reader.ui.mnemonics import assign_mnemonics, escape
 from stance_reader.ui.quote_walk import step as walk_step
 from stance_reader.ui.voices_panel import VoicesPanel
-from stance_reader.ui.worker import Analyser, analysis_pool, default_analyser
+from stance_reader.ui.window_menus import MenusMixin
+from stance_reader.ui.window_saving import SavingMixin
+from stance_reader.ui.worker import analysis_pool
 
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 500
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenusMixin, SavingMixin, QMainWindow):
     document_ready = Signal(object)  # DocumentTab, once highlighted
 
     def __init__(self, settings: SettingsStore, history: History | NullHistory, *,
-                 analyser: Analyser | None = None, model: str | None = None) -> None:
+                 model: str | None = None) -> None:
         super().__init__()
         self.settings_store = settings
         self.history = history
-        self.model = model or settings.settings.spacy_model or None
-        self.analyser = analyser or self._cached_analyser(default_analyser(self.model))
+        s = settings.settings
+        # Small parse batches: the GUI thread gets the interpreter often while spaCy runs.
+        self.documents = DocumentService(history, model=model or s.spacy_model or None,
+                                         thresholds=(s.tone_positive, s.tone_negative),
+                                         batch_size=8)
         self.pool = analysis_pool()
         self.setWindowTitle("Stance Reader")
         self.setAcceptDrops(True)
@@ -80,7 +84,7 @@ class MainWindow(QMainWindow):
         self.progress_timer = QTimer(self)
         self.progress_timer.setSingleShot(True)
         self.progress_timer.timeout.connect(lambda: self._show_progress(self._busy_tab() is not None))
-        default_on = frozenset(x for x in settings.settings.default_layers if x in LAYERS)
+        default_on = frozenset(x for x in settings.settings.default_layers if x in BY_NAME)
         self.state = LayerState(on=default_on)
         self.theme = themes.resolve(settings.settings.theme)
         self._walk: list[str] = []
@@ -98,90 +102,6 @@ class MainWindow(QMainWindow):
         dock.setAccessibleName(f"{title} panel")
         self.addDockWidget(area, dock)
         return dock
-
-    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None,
-                checkable: bool = False) -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        act.setCheckable(checkable)
-        act.triggered.connect(slot)
-        menu.addAction(act)
-        return act
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self._action(file, "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = file.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.save_copy_action = self._action(file, "Save &Annotated Copy…", self.save_annotated_copy,
-                                             "Ctrl+Shift+S")
-        file.addSeparator()
-        close = self._action(file, "&Close Tab", lambda: self.close_tab(self.tabs.currentIndex()),
-                             QKeySequence.StandardKey.Close)
-        self._action(file, "Clear &History…", self.clear_history)
-        file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit = bar.addMenu("&Edit")
-        finds = [self._action(edit, "&Find…", self._find, QKeySequence.StandardKey.Find),
-                 self._action(edit, "Find &Next", lambda: self._find_step(False),
-                              QKeySequence.StandardKey.FindNext),
-                 self._action(edit, "Find Pre&vious", lambda: self._find_step(True),
-                              QKeySequence.StandardKey.FindPrevious)]
-        edit.addSeparator()
-        self._action(edit, "&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences)
-        view = bar.addMenu("&View")
-        toolbar = QToolBar("Layers")
-        toolbar.setObjectName("toolbar-layers")
-        toolbar.setIconSize(QSize(16, 16))
-        self.addToolBar(toolbar)
-        self.layer_actions: dict[str, QAction] = {}
-        for layer in LAYERS:
-            act = self._action(view, TITLES[layer], lambda checked, l=layer: self.toggle_layer(l, checked),
-                               SHORTCUTS[layer], checkable=True)
-            act.setChecked(layer in self.state.on)
-            act.setToolTip(f"Show or hide {TITLES[layer].lower()} ({SHORTCUTS[layer]})")
-            toolbar.addAction(act)
-            self.layer_actions[layer] = act
-        view.addSeparator()
-        walks = [self._action(view, "&Next Quotation", lambda: self.step_quote(True), "F8"),
-                 self._action(view, "P&revious Quotation", lambda: self.step_quote(False), "Shift+F8"),
-                 self._action(view, "Show &All Speakers", lambda: self.select_speaker(""),
-                              "Ctrl+Shift+A")]
-        view.addSeparator()
-        zooms = [self._action(view, "Zoom &In", lambda: self._zoom(10), QKeySequence.StandardKey.ZoomIn),
-                 self._action(view, "Zoom &Out", lambda: self._zoom(-10), QKeySequence.StandardKey.ZoomOut),
-                 self._action(view, "Reset &Zoom", lambda: self._zoom(0), "Ctrl+0")]
-        theme_menu = view.addMenu("&Theme")
-        group = QActionGroup(self)
-        self.theme_actions = {}
-        for key, label in (("system", "Follow System"), ("light", "Light"), ("dark", "Dark")):
-            act = self._action(theme_menu, label, lambda _=False, k=key: self.settings_store.update(theme=k),
-                               checkable=True)
-            act.setChecked(self.settings_store.settings.theme == key)
-            group.addAction(act)
-            self.theme_actions[key] = act
-        view.addSeparator()
-        view.addAction(self.layers_dock.toggleViewAction())
-        view.addAction(self.voices_dock.toggleViewAction())
-        toolbar.addSeparator()
-        toolbar.addAction(self.save_copy_action)
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About Stance Reader", self._about)
-        # Enabled only with a document open / with its analysis done (_update_actions).
-        self.document_actions = [close, *finds, *zooms]
-        self.analysis_actions = [self.save_copy_action, *walks]
-        assign_mnemonics(bar)
-
-    def _update_actions(self) -> None:
-        """Actions that need a document are disabled without one (and those that need its
-        analysis until it is done), instead of answering with a status message."""
-        tab = self.current_tab()
-        for act in self.document_actions:
-            act.setEnabled(tab is not None)
-        for act in self.analysis_actions:
-            act.setEnabled(tab is not None and tab.analysis is not None)
 
     # -- opening -----------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -223,83 +143,47 @@ class MainWindow(QMainWindow):
         tab.view.set_fonts(s.font_family, s.font_size, s.zoom, s.reading_width)
         tab.view.set_state(self.state)
         tab.loaded.connect(lambda art, t=tab: self._on_loaded(t, art))
-        tab.analysed.connect(lambda a, t=tab: self._on_analysed(t, a))
+        tab.analysed.connect(lambda opened, t=tab: self._on_analysed(t, opened))
         tab.progress.connect(lambda f, stage, t=tab: self._on_progress(t, f, stage))
         tab.failed.connect(lambda exc, t=tab: self._on_failed(t, exc))
         tab.cancelled.connect(lambda t=tab: self._on_cancelled(t))
         tab.corrected.connect(lambda a, c, t=tab: self._on_corrected(t, a, c))
+        tab.recoloured.connect(lambda *_, t=tab: self._on_recoloured(t))
         index = self.tabs.addTab(tab, Path(path).name)
         self.tabs.setTabToolTip(index, path)
         self.tabs.setCurrentIndex(index)
         self.statusBar().showMessage(f"Opening {Path(path).name}…")
-        tab.start(self.pool, self.analyser)
+        tab.start(self.pool, self.documents)
         self.progress_timer.start(PROGRESS_DELAY_MS)
         return tab
-
-    def _cached_analyser(self, inner: Analyser) -> Analyser:
-        """Reuse a cached analysis of the same content and pipeline; cache new ones."""
-        from stance_reader import __version__
-        from stance_reader.core.nlp import installed_model_info
-
-        def run(article: Article, progress: Any, cancel: CancelToken) -> Analysis:
-            try:
-                name, version = installed_model_info(self.model)
-                key = f"{name}@{version}/stance-reader@{__version__}"
-                cached = self.history.cache_get(article.sha256, key)
-            except Exception:  # a cache problem must never stop the analysis
-                log.warning("analysis cache unavailable", exc_info=True)
-                cached = None
-            if cached is not None and cached.text != article.text:
-                # Never trust a cache entry over the text actually loaded (entries written
-                # by older versions may have come from a crafted annotated copy).
-                log.warning("cached analysis of %s does not match its text; re-analysing",
-                            article.sha256[:12])
-                cached = None
-            if cached is not None:
-                return cached.with_changes(source=cached.source.__class__(
-                    article.path, article.sha256, article.format))
-            return inner(article, progress, cancel)
-        return run
 
     def _on_loaded(self, tab: DocumentTab, article: Article) -> None:
         self.tabs.setTabText(self.tabs.indexOf(tab), _short(tab.title))
         self.statusBar().showMessage(f"Analysing {tab.title}…")
 
-    def _on_analysed(self, tab: DocumentTab, analysis: Analysis) -> None:
-        if analysis is None:
+    def _on_analysed(self, tab: DocumentTab, opened: OpenedDocument) -> None:
+        """The tab shows its analysis: restore how it was read, then say it is ready."""
+        tab.history_key = opened.entry
+        self._restore_reading(tab, opened.record)
+        self._announce(tab)
+
+    def _restore_reading(self, tab: DocumentTab, record: DocumentRecord | None) -> None:
+        """The layers and reading position kept for this content (colours came with the tab)."""
+        if record is None:
             return
-        sha = analysis.source.sha256
-        fresh = not analysis.corrections
-        # Only an analysis of the article loaded here is cached: a reopened annotated copy
-        # (no article) is someone's file, whatever it claims, and keyed by its own bytes.
-        analysed_here = tab.article is not None and tab.article.sha256 == sha
-        try:
-            if fresh and analysed_here:
-                self.history.cache_put(analysis)
-            if fresh:
-                stored = self.history.corrections_for(sha)
-                if stored:
-                    analysis = replay(analysis, stored)
-                    tab.set_analysis(analysis)
-            key = tab.history_key or sha
-            self.history.record_open(key, tab.path, analysis.title or tab.title)
-            record = self.history.get(key)
-        except Exception as exc:  # the store must never break reading
-            log.warning("history unavailable: %s", exc)
-            record = None
-        if record is not None and record.layers:
-            self.state = LayerState.from_dict(record.layers, self.state)
-            colors = record.layers.get("colors")
-            if isinstance(colors, dict) and colors:
-                tab.color_overrides = {str(k): str(v) for k, v in colors.items()}
-                tab.view.set_analysis(tab.analysis, tab.color_overrides)  # type: ignore[arg-type]
-            tab.view.set_state(self.state)
+        if record.layers:
+            self.set_layer_state(LayerState.from_dict(record.layers, self.state))
+        if record.scroll and tab is self.tabs.currentWidget():
+            bar = tab.view.text.verticalScrollBar()
+            QTimer.singleShot(0, lambda: bar.setValue(int(record.scroll * bar.maximum())))
+
+    def _announce(self, tab: DocumentTab) -> None:
+        """Tab title, panels, progress and status line; `document_ready` once highlighted."""
+        analysis = tab.analysis
+        assert analysis is not None
         self.tabs.setTabText(self.tabs.indexOf(tab), _short(tab.title))
         if tab is self.tabs.currentWidget():
             self._refresh_panels()
-            if record is not None and record.scroll:
-                bar = tab.view.text.verticalScrollBar()
-                QTimer.singleShot(0, lambda: bar.setValue(int(record.scroll * bar.maximum())))
         self._show_progress(self._busy_tab() is not None)
         self._update_actions()
         self.statusBar().showMessage(
@@ -334,10 +218,15 @@ class MainWindow(QMainWindow):
 
     def _on_corrected(self, tab: DocumentTab, analysis: Analysis, correction: Any) -> None:
         try:
-            self.history.add_correction(analysis.source.sha256, correction)
+            self.documents.add_correction(analysis, correction)
         except Exception as exc:
             log.warning("correction not saved: %s", exc)
             self.statusBar().showMessage("The correction is shown but could not be saved.", 8000)
+        if tab is self.tabs.currentWidget():
+            self._refresh_panels()
+
+    def _on_recoloured(self, tab: DocumentTab) -> None:
+        """Only the swatches change; the colours are kept with the view state on close."""
         if tab is self.tabs.currentWidget():
             self._refresh_panels()
 
@@ -386,7 +275,9 @@ class MainWindow(QMainWindow):
         analysis = tab.analysis if tab else None
         colors = tab.view.colors if tab else {}
         self.layers_panel.populate(analysis, colors, self.state, self.theme)
-        self.voices_panel.populate(analysis, colors, self.theme)
+        s = self.settings_store.settings
+        self.voices_panel.populate(analysis, colors, self.theme,
+                                   Thresholds(s.tone_positive, s.tone_negative))
         for layer, act in self.layer_actions.items():
             act.setChecked(layer in self.state.on)
         title = f"{tab.title} — Stance Reader" if tab else "Stance Reader"
@@ -449,81 +340,7 @@ class MainWindow(QMainWindow):
             tab.jump_to(quote_ids[0])
             self.statusBar().showMessage(f"{len(quote_ids)} quotation(s): F8 walks through them", 6000)
 
-    # -- saving ------------------------------------------------------------------------
-    def save_annotated_copy(self) -> None:
-        from stance_reader import export
-
-        tab = self.current_tab()
-        if tab is None or tab.analysis is None:
-            return  # the action is disabled then
-        source = Path(tab.path or "article.txt")
-        filters = [export.DESCRIPTIONS[f] for f in export.FORMATS]
-        suggested_path = export.default_output_path(source, "html")
-        if self._last_folder():
-            suggested_path = Path(self._last_folder()) / suggested_path.name
-        suggested = str(suggested_path)
-        path, chosen = QFileDialog.getSaveFileName(self, "Save annotated copy", suggested,
-                                                   ";;".join(filters), filters[0],
-                                                   QFileDialog.Option.DontConfirmOverwrite)
-        if not path:
-            return
-        fmt = export.FORMATS[filters.index(chosen)] if chosen in filters else "html"
-        self._remember_folder(Path(path).parent)
-        self.write_copy(tab.analysis, fmt, Path(path))
-
-    def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None) -> bool:
-        from stance_reader import export
-        from stance_reader.errors import StanceReaderError
-
-        force = False
-        if path.exists():
-            ask = confirm or (lambda p: QMessageBox.question(
-                self, "Replace file?", f"{p} already exists. Replace it?") ==
-                QMessageBox.StandardButton.Yes)
-            if not ask(path):
-                return False
-            force = True
-        try:
-            export.write(analysis, fmt, path, force=force)
-        except StanceReaderError as exc:
-            show_error(self, exc, str(path))
-            return False
-        self.statusBar().showMessage(f"Saved {path}", 6000)
-        return True
-
-    # -- history, settings -------------------------------------------------------------
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        records = self.history.recent(self.settings_store.settings.recent_files_limit)
-        if not records:
-            act = self.recent_menu.addAction("No recent files")
-            act.setEnabled(False)
-        for r in records:
-            name = Path(r.last_path or "").name
-            label = escape(f"{r.title} — {name}" if r.title and r.title != name else r.title or name)
-            if not r.exists:
-                act = self.recent_menu.addAction(f"{label} (missing — click to remove)")
-                act.triggered.connect(lambda _=False, sha=r.sha256: self.history.remove(sha))
-            else:
-                act = self.recent_menu.addAction(label)
-                act.setToolTip(r.last_path or "")
-                act.triggered.connect(lambda _=False, p=r.last_path: self.open_path(p))
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction("Clear History…").triggered.connect(self.clear_history)
-
-    def clear_history(self, confirmed: bool = False) -> None:
-        if not confirmed and QMessageBox.question(
-                self, "Clear history", "Forget every recent file, reading position, stored "
-                "correction and cached analysis?") != QMessageBox.StandardButton.Yes:
-            return
-        self.history.clear()
-        self.statusBar().showMessage("History cleared.", 5000)
-
-    def open_preferences(self) -> None:
-        from stance_reader.ui.preferences import PreferencesDialog
-
-        PreferencesDialog(self.settings_store, self).exec()
-
+    # -- settings, view state ---------------------------------------------------------
     def _on_setting_changed(self, key: str) -> None:
         s = self.settings_store.settings
         if key == "theme":
@@ -535,9 +352,9 @@ class MainWindow(QMainWindow):
                 tab.view.set_fonts(s.font_family, s.font_size, s.zoom, s.reading_width)
         elif key == "spacy_model":
             # Used for the next document opened; a missing model is reported then.
-            self.model = s.spacy_model or None
-            self.analyser = self._cached_analyser(default_analyser(self.model))
+            self.documents.model = s.spacy_model or None
         elif key in ("tone_positive", "tone_negative"):
+            self.documents.thresholds = (s.tone_positive, s.tone_negative)
             for tab in self._tabs():
                 tab.thresholds = (s.tone_positive, s.tone_negative)
                 if tab.analysis is not None:
@@ -586,31 +403,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(e)
 
     # -- small things ------------------------------------------------------------------
-    def _find(self) -> None:
-        tab = self.current_tab()
-        if tab is not None:
-            tab.view.show_find()
-
-    def _find_step(self, backward: bool) -> None:
-        tab = self.current_tab()
-        if tab is not None:
-            tab.view.find(backward)
-
-    def _zoom(self, step: int) -> None:
-        tab = self.current_tab()
-        if tab is not None:
-            if step == 0:
-                tab.view.zoom = 100
-                tab.view.zoom_by(0)
-            else:
-                tab.view.zoom_by(step)
-
-    def _about(self) -> None:
-        from stance_reader import __version__
-
-        QMessageBox.about(self, "About Stance Reader",
-                          f"Stance Reader {__version__}\nSee who speaks in a news article, and how.")
-
     def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802
         if e.mimeData().hasUrls():
             e.acceptProposedAction()

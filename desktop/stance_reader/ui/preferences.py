@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from stance_reader.errors import StoreError
 from stance_reader.store.settings import SPECS, SettingsStore
-from stance_reader.ui.layers import TITLES
+from stance_reader.presentation.layers import LAYERS
 
 
 class PreferencesDialog(QDialog):
@@ -59,8 +59,9 @@ class PreferencesDialog(QDialog):
         row = QVBoxLayout(layers)
         row.setContentsMargins(0, 0, 0, 0)
         self.layer_boxes: dict[str, QCheckBox] = {}
-        for key, title in TITLES.items():
-            box = QCheckBox(title)
+        for layer in LAYERS:
+            key = layer.name
+            box = QCheckBox(layer.title)
             box.setChecked(key in s.default_layers)
             box.toggled.connect(lambda *_: self._set("default_layers", tuple(
                 k for k, b in self.layer_boxes.items() if b.isChecked())))

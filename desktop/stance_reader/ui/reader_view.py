@@ -11,14 +11,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QToolTip, QVBoxLayout, QWidget)
 
 from stance_reader.core.analysis import Analysis
-from stance_reader.export.marks import describe
-from stance_reader.style.palette import SpeakerColor, speaker_colors
+from stance_reader.presentation.layers import PAINT_ORDER, LayerState
+from stance_reader.presentation.marks import Mark, all_marks, describe
+from stance_reader.style.palette import SpeakerColor, Theme, speaker_colors
 from stance_reader.ui import theme as themes
 from stance_reader.ui.highlighter import OffsetMap, extra_selections, formats
-from stance_reader.ui.layers import LayerState
 
-# Lower layers first: later selections paint over earlier ones.
-LAYER_ORDER = ("reported", "speakers", "tone", "terms", "speaker_names", "cues")
 BUILD_CHUNK = 700  # text ranges styled per event-loop turn
 
 
@@ -128,7 +126,8 @@ class ReaderView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_bar, self.find_bar.hide)
         self.analysis: Analysis | None = None
         self.colors: dict[str, SpeakerColor] = {}
-        self.theme = "light"
+        self.marks: list[Mark] = []
+        self.theme: Theme = "light"
         self.point_size = 12.0
         self.zoom = 100
         self.font_family = ""
@@ -189,7 +188,17 @@ class ReaderView(QWidget):
         self._partial.clear()
         self.analysis = analysis
         self.text.analysis = analysis
+        self.marks = all_marks(analysis)
         self.colors = speaker_colors([s.id for s in analysis.speakers], overrides)
+        self.restyle()
+
+    def set_colors(self, overrides: dict[str, str]) -> None:
+        """New speaker colours: re-style the same analysis (the text is not rebuilt)."""
+        if self.analysis is None:
+            return
+        self.colors = speaker_colors([s.id for s in self.analysis.speakers], overrides)
+        self._selection_cache.clear()
+        self._partial.clear()
         self.restyle()
 
     # -- styling ---------------------------------------------------------------------
@@ -212,12 +221,12 @@ class ReaderView(QWidget):
         return (layer, self.state.speakers, self.state.tone, self.theme)
 
     def _missing(self) -> list[str]:
-        return [x for x in LAYER_ORDER if x in self.state.on and self._key(x) not in self._selection_cache]
+        return [x for x in PAINT_ORDER if x in self.state.on and self._key(x) not in self._selection_cache]
 
     def _styled(self, layer: str) -> Any:
         assert self.analysis is not None
         single = LayerState(on=frozenset({layer}), speakers=self.state.speakers, tone=self.state.tone)
-        return formats(self.analysis, single, self.colors, self.theme)
+        return formats(self.analysis, single, self.colors, self.theme, self.marks)
 
     def _build(self, layer: str) -> None:
         styled = self._partial.pop(self._key(layer), None) or (self._styled(layer), [])
@@ -261,12 +270,12 @@ class ReaderView(QWidget):
 
     def _apply_cached(self) -> None:
         selections: list[Any] = []
-        for layer in LAYER_ORDER:
+        for layer in PAINT_ORDER:
             if layer in self.state.on:
                 selections.extend(self._selection_cache.get(self._key(layer), ()))
         self.text.setExtraSelections(selections)
 
-    def set_theme(self, theme: str) -> None:
+    def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self._selection_cache.clear()
         self._partial.clear()

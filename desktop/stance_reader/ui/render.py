@@ -5,27 +5,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from stance_reader.documents import DocumentService
 from stance_reader.errors import ExportError, StanceReaderError
-from stance_reader.ui.layers import LAYERS
+from stance_reader.presentation.layers import BY_NAME, LAYER_NAMES
 
 
 def main(file: str, out: str, *, layers: list[str] | None, theme: str, width: int,
-         model: str | None) -> int:
-    unknown = [x for x in layers or [] if x not in LAYERS]
+         documents: DocumentService) -> int:
+    unknown = [x for x in layers or [] if x not in BY_NAME]
     if unknown:
-        raise StanceReaderError(f"unknown layer {', '.join(unknown)}; choose from {', '.join(LAYERS)}")
+        raise StanceReaderError(f"unknown layer {', '.join(unknown)}; "
+                                f"choose from {', '.join(LAYER_NAMES)}")
     if width < 300 or width > 8000:
         raise StanceReaderError("--width must be between 300 and 8000 pixels")
-    from stance_reader.ui.worker import default_loader
-
-    item = default_loader(file)
-    from stance_reader.core.analysis import Analysis
-
-    if isinstance(item, Analysis):
-        analysis = item
-    else:
-        from stance_reader.core.pipeline import analyse
-        analysis = analyse(item, model=model)
+    analysis = documents.open(file)
     image = render_analysis(analysis, layers=layers, theme=theme, width=width)
     target = Path(out)
     if not image.save(str(target), "PNG"):
@@ -41,12 +34,12 @@ def render_analysis(analysis, *, layers: list[str] | None, theme: str, width: in
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["stance-reader"])  # noqa: F841
-    from stance_reader.ui.layers import LayerState
+    from stance_reader.presentation.layers import LayerState
     from stance_reader.ui.reader_view import ReaderView
 
     view = ReaderView()
     view.set_theme(theme)
-    view.set_state(LayerState(on=frozenset(layers) if layers is not None else frozenset(LAYERS)))
+    view.set_state(LayerState(on=frozenset(layers) if layers is not None else frozenset(LAYER_NAMES)))
     view.resize(width, 800)
     view.set_analysis(analysis)
     view.ensure_styled()

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from stance_reader.core.analysis import Analysis
-from stance_reader.core.voices import Voice, voices
-from stance_reader.style.palette import TONE_HUES, SpeakerColor
+from stance_reader.presentation.tone import Thresholds, tone_hue
+from stance_reader.presentation.voices import Voice, stance, voices
+from stance_reader.style.palette import SpeakerColor
 
 ROLE_SPEAKER_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_TONE = Qt.ItemDataRole.UserRole + 2
 ROLE_QUOTES = Qt.ItemDataRole.UserRole + 3
+ROLE_HUE = Qt.ItemDataRole.UserRole + 4
 COLUMNS = ("Speaker", "Kind", "Quotes", "Share", "Tone")
 
 
@@ -27,11 +29,13 @@ class VoicesModel(QAbstractTableModel):
         self._rows: list[Voice] = []
         self._colors: dict[str, SpeakerColor] = {}
         self._theme = "light"
+        self._thresholds: Thresholds | None = None
 
-    def set_voices(self, analysis: Analysis | None, colors: dict[str, SpeakerColor], theme: str) -> None:
+    def set_voices(self, analysis: Analysis | None, colors: dict[str, SpeakerColor], theme: str,
+                   thresholds: Thresholds) -> None:
         self.beginResetModel()
         self._rows = voices(analysis) if analysis is not None else []
-        self._colors, self._theme = colors, theme
+        self._colors, self._theme, self._thresholds = colors, theme, thresholds
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
@@ -54,6 +58,8 @@ class VoicesModel(QAbstractTableModel):
             return v.speaker.id
         if role == ROLE_TONE:
             return v.tone
+        if role == ROLE_HUE and self._thresholds is not None:
+            return tone_hue(self._thresholds.label(v.tone))
         if role == Qt.ItemDataRole.DisplayRole:
             return [v.speaker.name, v.speaker.kind, v.quotes, f"{v.share:.0%}", f"{v.tone:+.2f}"][col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
@@ -74,13 +80,12 @@ class ToneBarDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
         super().paint(painter, option, index)
-        tone = index.data(ROLE_TONE)
-        if tone is None:
+        tone, colour = index.data(ROLE_TONE), index.data(ROLE_HUE)
+        if tone is None or colour is None:
             return
         r: QRect = option.rect  # type: ignore[attr-defined]
         mid = r.left() + r.width() // 4
         span = int(abs(tone) * r.width() / 4)
-        colour = TONE_HUES["negative" if tone < 0 else "positive" if tone > 0 else "neutral"]
         painter.save()
         painter.fillRect(QRect(mid - span if tone < 0 else mid, r.top() + r.height() // 3,
                                max(span, 1), r.height() // 3), QColor(colour))
@@ -123,48 +128,38 @@ class VoicesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tabs)
 
-    def populate(self, analysis: Analysis | None, colors: dict[str, SpeakerColor], theme: str) -> None:
-        self.model.set_voices(analysis, colors, theme)
+    def populate(self, analysis: Analysis | None, colors: dict[str, SpeakerColor], theme: str,
+                 thresholds: Thresholds) -> None:
+        self.model.set_voices(analysis, colors, theme, thresholds)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS) - 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(len(COLUMNS) - 1, 110)
-        self._fill_stance(analysis)
+        self._fill_stance(analysis, thresholds)
 
-    def _fill_stance(self, analysis: Analysis | None) -> None:
+    def _fill_stance(self, analysis: Analysis | None, thresholds: Thresholds) -> None:
         self.stance.clear()
         if analysis is None:
             self.stance.setRowCount(0)
             self.stance.setColumnCount(0)
             return
-        cells: dict[tuple[str, str], list[tuple[float, str]]] = {}
-        for q in analysis.quotes:
-            if q.speaker is None or q.kind == "term":
-                continue
-            for t in q.targets:
-                if t.speaker == q.speaker:
+        figures = stance(analysis, thresholds)
+        self.stance.setRowCount(len(figures.speakers))
+        self.stance.setColumnCount(len(figures.targets))
+        self.stance.setVerticalHeaderLabels([s.name for s in figures.speakers])
+        self.stance.setHorizontalHeaderLabels(list(figures.targets))
+        for r, s in enumerate(figures.speakers):
+            for c, name in enumerate(figures.targets):
+                cell = figures.cells.get((s.id, name))
+                if cell is None:
                     continue
-                cells.setdefault((q.speaker, t.name), []).append((t.tone.compound, q.id))
-        speakers = [s for s in analysis.speakers if any(k[0] == s.id for k in cells)]
-        targets = sorted({k[1] for k in cells})
-        self.stance.setRowCount(len(speakers))
-        self.stance.setColumnCount(len(targets))
-        self.stance.setVerticalHeaderLabels([s.name for s in speakers])
-        self.stance.setHorizontalHeaderLabels(targets)
-        for r, s in enumerate(speakers):
-            for c, name in enumerate(targets):
-                values = cells.get((s.id, name))
-                if not values:
-                    continue
-                mean = sum(v for v, _ in values) / len(values)
-                label = "negative" if mean <= -0.05 else "positive" if mean >= 0.05 else "neutral"
-                item = QTableWidgetItem(f"{label} {mean:+.2f} ({len(values)})")
-                item.setData(ROLE_QUOTES, sorted({qid for _, qid in values}))
-                item.setToolTip(f"{s.name} on {name}: {label} ({mean:+.2f}) in "
-                                f"{len(values)} mention(s). Click to walk through them.")
-                item.setForeground(QColor(TONE_HUES[label]))
+                item = QTableWidgetItem(f"{cell.label} {cell.mean:+.2f} ({cell.mentions})")
+                item.setData(ROLE_QUOTES, list(cell.quote_ids))
+                item.setToolTip(f"{s.name} on {name}: {cell.label} ({cell.mean:+.2f}) in "
+                                f"{cell.mentions} mention(s). Click to walk through them.")
+                item.setForeground(QColor(tone_hue(cell.label)))
                 self.stance.setItem(r, c, item)
         self.stance.resizeColumnsToContents()
 

@@ -73,9 +73,8 @@ def sniff(data: bytes, name: str) -> str:
     for magic, what in _BINARY_MAGIC.items():
         if head.startswith(magic):
             raise UnsupportedFormat(f"{name} is {what}, not an article")
-    if ext in (".docx", ".epub", ".pdf"):
-        # Claimed a container format but holds something else: read it as text if it is.
-        pass
+    # Anything else, even a file claiming a container format (.docx, .epub, .pdf) that
+    # holds something else, is read as text if it is text.
     return "text"
 
 

@@ -8,6 +8,9 @@ corrections are keyed by that text (for a plain-text article, the same key as th
 itself). A copy claiming the hash of a real article cannot stand in for it, and the window
 never caches a reopened copy's analysis. The claimed `path` is kept as a description of
 where the article came from (checked: bounded, no control characters).
+
+A reader, so it lives with the documents service (the first opener it tries), not with
+the export writers.
 """
 
 from __future__ import annotations
