@@ -47,8 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     annotate = sub.add_parser("annotate", help="analyse files and save annotated copies")
     annotate.add_argument("files", nargs="+", metavar="FILE")
-    annotate.add_argument("--format", "-f", choices=tuple(EXPORT_FORMATS), default="json",
-                          help="output format (default: json)")
+    annotate.add_argument("--format", "-f", choices=tuple(EXPORT_FORMATS), default=None,
+                          help="output format (default: the one -o's extension names, else json)")
     dest = annotate.add_mutually_exclusive_group()
     dest.add_argument("-o", "--output", metavar="OUT",
                       help="output file for a single input; '-' writes to standard output")
@@ -123,6 +123,13 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.output and len(files) > 1:
         _fail("-o/--output takes a single input file; use --output-dir for several")
         return EXIT_USAGE
+    named = export.format_for_path(args.output) if args.output and args.output != "-" else None
+    if args.format and named is not None and named.name != args.format:
+        wanted = EXPORT_FORMATS[args.format].extension
+        _fail(f"--format {args.format} contradicts the output name {args.output} (a {named.name} "
+              f"file); drop --format, or give the output the {wanted} extension")
+        return EXIT_USAGE
+    args.format = args.format or (named.name if named is not None else "json")
     if args.output == "-" and not EXPORT_FORMATS[args.format].terminal:
         _fail(f"{args.format} output cannot go to standard output; give a file name with -o")
         return EXIT_USAGE

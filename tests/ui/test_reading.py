@@ -170,3 +170,19 @@ def test_an_annotated_copy_and_its_original_are_separate_history_entries(qtbot, 
     assert history_main([], out, err) == 0
     assert "(untitled)" not in out.getvalue()
     assert "taiwan-self-defense.txt" in out.getvalue() and "taiwan.annotated.html" in out.getvalue()
+
+
+def test_the_save_dialog_format_follows_the_extension(qtbot, make_window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The filter left on HTML, the name ending in .pdf: a PDF is written."""
+    answers = iter([str(tmp_path / "taiwan.annotated.pdf"), str(tmp_path / "plain")])
+
+    def fake_save(parent, caption, directory, filters, selected, options):  # type: ignore[no-untyped-def]
+        return next(answers), selected  # the first filter (HTML) stays selected
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    w = make_window()
+    open_and_wait(qtbot, w, SAMPLE)
+    w.save_annotated_copy()
+    assert (tmp_path / "taiwan.annotated.pdf").read_bytes().startswith(b"%PDF")
+    w.save_annotated_copy()  # no extension: the selected filter's is added
+    assert (tmp_path / "plain.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton,
+    QApplication, QDockWidget, QLabel, QMainWindow, QProgressBar, QPushButton,
     QTabWidget, QWidget)
 
 from stance_reader.core.analysis import Analysis
@@ -104,28 +104,6 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         return dock
 
     # -- opening -----------------------------------------------------------------------
-    def open_dialog(self) -> None:
-        from stance_reader.core.loaders import FILE_DIALOG_FILTERS
-
-        filters = ";;".join(f"{label} ({' '.join(p)})" for label, p in FILE_DIALOG_FILTERS)
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", self._last_folder(),
-                                                filters + ";;All files (*)")
-        if paths:
-            self._remember_folder(Path(paths[0]).parent)
-        for p in paths:
-            self.open_path(p)
-
-    def _last_folder(self) -> str:
-        """The folder last used in an Open or Save dialog, if it still exists."""
-        folder = self.settings_store.settings.last_folder
-        return folder if folder and Path(folder).is_dir() else ""
-
-    def _remember_folder(self, folder: Path) -> None:
-        try:
-            self.settings_store.update(last_folder=str(folder))
-        except Exception as exc:  # a settings problem must never stop opening or saving
-            log.warning("last folder not kept: %s", exc)
-
     def open_path(self, path: str) -> DocumentTab:
         """Open a file in a new tab (or switch to it if already open)."""
         path = str(Path(path).expanduser().absolute())
