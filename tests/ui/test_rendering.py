@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor
 
+from stance_reader.presentation.voices import analysis_colors
 from stance_reader.style.palette import (
     NEUTRAL_SPEAKER_COLOR, PAGE, SPEAKER_COLORS, TAIL_SPEAKER_COLOR, TEXT, TONE_HUES,
     contrast_ratio, mix, speaker_colors, tone_color)
@@ -25,7 +26,7 @@ def test_each_quote_shows_its_speaker_colour_only_with_the_layer_on(qapp, sample
     from stance_reader.presentation.layers import LAYER_NAMES as LAYERS, LayerState
     from stance_reader.ui.reader_view import ReaderView
 
-    colors = speaker_colors([s.id for s in sample_analysis.speakers])
+    colors = analysis_colors(sample_analysis)
     for layers, expect_colour in ((LAYERS, True), (tuple(x for x in LAYERS if x != "speakers"), False)):
         view = ReaderView()
         view.set_theme(theme)

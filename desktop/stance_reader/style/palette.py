@@ -118,6 +118,20 @@ def speaker_colors(speaker_ids: Iterable[str],
     return result
 
 
+def readable_text(hue: str, background: str, minimum: float = 4.5) -> str:
+    """`hue` as text on `background` with WCAG contrast ≥ `minimum` (with a small margin):
+    darkened toward black on a light background, lightened toward white on a dark one, no
+    more than needed, so red stays red and blue stays blue."""
+    extreme = "#000000" if relative_luminance(background) > 0.18 else "#ffffff"
+    t = 0.0
+    while t <= 1.0:
+        colour = mix(hue, extreme, t)
+        if contrast_ratio(colour, background) >= minimum + 0.1:
+            return colour
+        t += 0.02
+    return extreme
+
+
 def tone_color(label: str, compound: float, theme: Theme) -> str:
     """The tone mark's colour: the hue for the label, stronger with |compound|."""
     hue = TONE_HUES.get(label, TONE_HUES["neutral"])

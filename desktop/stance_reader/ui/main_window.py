@@ -65,6 +65,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.voices_panel = VoicesPanel()
         self.voices_panel.speaker_selected.connect(self.select_speaker)
         self.voices_panel.quotes_requested.connect(self._walk_quotes)
+        self.voices_panel.voice_menu_requested.connect(self._on_voice_menu)
         self.layers_dock = self._dock("Layers", self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.voices_dock = self._dock("Voices", self.voices_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.layers_dock, self.voices_dock], [280, 420], Qt.Orientation.Horizontal)

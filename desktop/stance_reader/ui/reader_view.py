@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 from stance_reader.core.analysis import Analysis
 from stance_reader.presentation.layers import PAINT_ORDER, LayerState
 from stance_reader.presentation.marks import Mark, all_marks, describe
-from stance_reader.style.palette import SpeakerColor, Theme, speaker_colors
+from stance_reader.presentation.voices import analysis_colors
+from stance_reader.style.palette import SpeakerColor, Theme
 from stance_reader.ui import theme as themes
 from stance_reader.ui.highlighter import OffsetMap, extra_selections, formats
 
@@ -189,14 +190,14 @@ class ReaderView(QWidget):
         self.analysis = analysis
         self.text.analysis = analysis
         self.marks = all_marks(analysis)
-        self.colors = speaker_colors([s.id for s in analysis.speakers], overrides)
+        self.colors = analysis_colors(analysis, overrides)
         self.restyle()
 
     def set_colors(self, overrides: dict[str, str]) -> None:
         """New speaker colours: re-style the same analysis (the text is not rebuilt)."""
         if self.analysis is None:
             return
-        self.colors = speaker_colors([s.id for s in self.analysis.speakers], overrides)
+        self.colors = analysis_colors(self.analysis, overrides)
         self._selection_cache.clear()
         self._partial.clear()
         self.restyle()

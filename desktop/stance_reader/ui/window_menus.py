@@ -121,6 +121,18 @@ class MenusMixin:
         self.recent_menu.addSeparator()
         self.recent_menu.addAction("Clear History…").triggered.connect(self.clear_history)
 
+    def voice_menu(self, speaker_id: str) -> Any:
+        """Rename, recolour or merge a voice of the current document (a QMenu, or None)."""
+        from stance_reader.ui.voice_menu import voice_menu
+
+        tab = self.current_tab()
+        return voice_menu(tab, speaker_id, self) if tab is not None else None
+
+    def _on_voice_menu(self, speaker_id: str, pos: Any) -> None:
+        menu = self.voice_menu(speaker_id)
+        if menu is not None:
+            menu.exec(pos)
+
     def clear_history(self, confirmed: bool = False) -> None:
         if not confirmed and QMessageBox.question(
                 self, "Clear history", "Forget every recent file, reading position, stored "
