@@ -9,7 +9,7 @@ import pytest
 
 MODULES = [
     "stance_reader.core.analysis", "stance_reader.core.pipeline", "stance_reader.core.quotes",
-    "stance_reader.core.attribution", "stance_reader.core.speakers", "stance_reader.core.nlp",
+    "stance_reader.core.attribution", "stance_reader.core.quote_attribution", "stance_reader.core.reported", "stance_reader.core.resolution", "stance_reader.core.mentions", "stance_reader.core.nlp",
     "stance_reader.core.corrections", "stance_reader.cli", "stance_reader.evaluate.quotes",
     "stance_reader.style.palette",
 ]

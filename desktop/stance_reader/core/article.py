@@ -34,7 +34,8 @@ def content_sha256(data: bytes) -> str:
 def split_paragraphs(text: str) -> tuple[Offsets, ...]:
     """Paragraph offsets (surrounding whitespace excluded).
 
-    A blank line always ends a paragraph. A single line break ends one too when the line
+    A blank line always ends a paragraph, and so does a line holding only punctuation
+    (" .", "*", "—", "___."): such lines separate paragraphs and are never one. A single line break ends one too when the line
     before it ends a sentence or the next line opens a quotation (copied news puts one
     paragraph per line); other single breaks are hard wrapping inside a paragraph.
     """
@@ -46,7 +47,7 @@ def split_paragraphs(text: str) -> tuple[Offsets, ...]:
         s, e = pos, pos + len(line)
         pos = e + 1
         stripped = line.strip()
-        if not stripped:
+        if not stripped or is_separator(stripped):
             if start is not None:
                 paragraphs.append(_trim(text, start, s))
                 start = None
@@ -62,6 +63,11 @@ def split_paragraphs(text: str) -> tuple[Offsets, ...]:
     if start is not None:
         paragraphs.append(_trim(text, start, len(text)))
     return tuple(p for p in paragraphs if p.end > p.start)
+
+
+def is_separator(text: str) -> bool:
+    """A line or paragraph made only of punctuation and symbols: a separator, not text."""
+    return not any(c.isalnum() for c in text)
 
 
 _SENTENCE_END = frozenset(".!?:\"”’»)]…")

@@ -18,20 +18,52 @@ SPEECH_VERBS = (
     "repeat whisper demand propose speak tout dismiss blast slam threaten mention "
     "lament question charge insist advise inform assure reiterate affirm retort agree "
     "disclose divulge refer label dub brand nickname mock chant deride hail decry "
-    "condemn denounce applaud welcome sing declare"
+    "condemn denounce applaud welcome sing declare implore blurt email e-mail echo "
+    "thank liken"
 ).split()
 # Verbs that introduce a quotation but, on their own, are too common to mark reported
 # speech ("her pleading with officers", "does not answer whether").
 QUOTE_VERBS = (
     "answer echo exclaim interject muse yell scream cry plead beg mutter brag confide gush "
-    "marvel scoff snap snipe vent fume rail thunder chant shout continue maintain"
+    "marvel scoff snap snipe vent fume rail thunder chant shout continue maintain read "
+    "talk brush decline express take"
 ).split()
+
+# Cue verbs that report speech only with a given word beside them: "took aim at",
+# "brushed off", "talked about", "declined to comment", "expressed concern". The verb
+# maps to the words, one of which must be its particle, preposition or object.
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    "take": frozenset({"aim"}),
+    "brush": frozenset({"off", "aside"}),
+    "talk": frozenset({"about", "of"}),
+    "decline": frozenset({"comment", "say", "elaborate", "discuss"}),
+    "express": frozenset({"concern", "concerns", "frustration", "doubt", "doubts", "hope",
+                          "support", "opposition", "regret", "confidence", "disappointment",
+                          "anger", "surprise", "sympathy", "condolences", "gratitude"}),
+}
+# Senses of speech verbs that report no speech: "added a goal", "the index added 0.3 %",
+# "reported a profit", "called in", "told CNN" with nothing told. Verb -> objects or
+# particles that make it a non-speech use.
+NON_SPEECH_OBJECTS: dict[str, frozenset[str]] = {
+    "add": frozenset({"goal", "goals", "point", "points", "run", "runs", "percent", "%",
+                      "touchdown", "touchdowns", "jobs", "job", "assist", "assists", "yards",
+                      "shares", "cents", "weight", "pounds", "layer", "fuel", "insult",
+                      "value", "billion", "million"}),
+    "report": frozenset({"profit", "profits", "loss", "losses", "earnings", "revenue",
+                         "revenues", "sales", "income", "growth", "decline", "increase",
+                         "cases", "deaths", "gain", "gains", "quarter", "results"}),
+    "call": frozenset({"in", "off", "up", "back", "out", "meeting", "election", "vote",
+                       "strike", "timeout", "police", "911"}),
+    "post": frozenset({"bail", "gain", "gains", "loss", "losses", "profit", "record",
+                       "win", "time"}),
+    "score": frozenset(),
+}
 # Verbs that report a belief, finding or intention: reported speech only, never a cue for
 # a direct quotation.
 THOUGHT_VERBS = (
     "believe think know learn find show feel hope fear expect want estimate speculate "
     "worry guess doubt wonder suspect consider reckon understand realize realise "
-    "conclude decide plan intend recognize recognise insist suggest"
+    "conclude decide plan intend recognize recognise insist suggest indicate signal"
 ).split()
 
 # Verbs of stance and reference whose object is what the source put forward: "Clinton
@@ -81,6 +113,8 @@ IRREGULAR = {
     "understand": ["understood", "understands", "understanding", "understand"],
     "learn": ["learned", "learnt", "learns", "learning", "learn"],
     "see": ["saw", "seen", "sees", "seeing", "see"],
+    "read": ["read", "reads", "reading"],
+    "take": ["took", "taken", "takes", "taking", "take"],
     "swear": ["swore", "sworn", "swears", "swear"],
 }
 
@@ -105,6 +139,10 @@ def _inflect(verb: str) -> list[str]:
 
 
 SPEECH_FORMS: frozenset[str] = frozenset(f for v in SPEECH_VERBS for f in _inflect(v))
+PHRASAL_FORMS: dict[str, frozenset[str]] = {
+    f: words for v, words in PHRASAL_CUES.items() for f in _inflect(v)}
+NON_SPEECH_FORMS: dict[str, frozenset[str]] = {
+    f: words for v, words in NON_SPEECH_OBJECTS.items() for f in _inflect(v)}
 THOUGHT_FORMS: frozenset[str] = frozenset(f for v in THOUGHT_VERBS for f in _inflect(v))
 QUOTE_FORMS: frozenset[str] = SPEECH_FORMS | frozenset(f for v in QUOTE_VERBS for f in _inflect(v))
 ACT_FORMS: frozenset[str] = frozenset(f for v in ACT_VERBS for f in _inflect(v))

@@ -14,18 +14,21 @@ Progress is reported per paragraph; cancellation is checked between paragraphs.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, Sequence
 
 from stance_reader import __version__
 from stance_reader.core.analysis import (
     Analysis, Offsets, PipelineInfo, Quote, ReportedSpan, SourceInfo, Target, Tone)
-from stance_reader.core.article import Article
-from stance_reader.core.attribution import (
-    NAMED, Attribution, Mention, attribute_quote, find_reported, introduction, offsets_of)
+from stance_reader.core.article import Article, is_separator
+from stance_reader.core.attribution import Attribution, offsets_of
+from stance_reader.core.quote_attribution import attribute_quote, introduction
+from stance_reader.core.reported import find_reported
 from stance_reader.core.cues import may_attribute
+from stance_reader.core.mentions import Mention, entity_mentions
 from stance_reader.core.quotes import QuoteSpan, scan
-from stance_reader.core.speakers import SpeakerIndex
+from stance_reader.core.resolution import Resolver
 from stance_reader.core.types import CancelToken, ProgressFn, no_progress
 
 if TYPE_CHECKING:
@@ -33,6 +36,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 TARGET_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+# Words before a capitalised quotation that make it a title ("on “Fox and Friends”").
+TITLE_PRECEDERS = frozenset("on in to of at from the titled called named dubbed".split())
+TITLE_SMALL_WORDS = frozenset("a an and the of with in on for to at by or".split())
 NO_PARSE = ("parser",)
 
 
@@ -120,10 +126,7 @@ def analyse(article: Article, *, nlp: Language | None = None,
     entities: list[Mention] = []
     for i, (para, doc) in enumerate(zip(paragraphs, docs)):
         pq = by_para.get(i, [])
-        for ent in doc.ents:
-            if ent.label_ in TARGET_LABELS:
-                entities.append(Mention(ent.start_char + para.start, ent.end_char + para.start,
-                                        ent.text, NAMED[ent.label_]))
+        entities.extend(entity_mentions(doc, para.start, TARGET_LABELS))
         if not doc.has_annotation("DEP"):
             continue
         for q in pq:
@@ -138,17 +141,17 @@ def analyse(article: Article, *, nlp: Language | None = None,
     if cancel is not None:
         cancel.raise_if_cancelled()
     progress(0.88, "speakers")
-    index = _cluster(quotes, reported, intros, entities)
-    _inherit(quotes, intros, paragraphs)
+    sent_bounds = _sentence_bounds(docs, paragraphs, text)
+    index = _cluster(quotes, reported, intros, entities, sent_bounds)
+    _inherit(quotes, reported, intros, paragraphs, text)
     kinds = [_kind(text, q, docs[q.paragraph], paragraphs[q.paragraph]) for q in quotes]
 
     progress(0.92, "tone")
     used = [q.cluster for q, k in zip(quotes, kinds) if q.cluster is not None and k != "term"]
     used += [r.cluster for r in reported if r.cluster is not None]
-    order = sorted(set(used), key=lambda c: min(m.start for m in index.clusters[c].mentions))
+    order = sorted(set(used), key=lambda c: min(m.start for m in index.entities[c].mentions))
     speakers, ids = index.speakers(order)
     entity_cluster = _entity_clusters(index, entities)
-    sent_bounds = _sentence_bounds(docs, paragraphs)
 
     out_quotes: list[Quote] = []
     for n, (qi, kind) in enumerate(zip(quotes, kinds), start=1):
@@ -185,9 +188,9 @@ def analyse(article: Article, *, nlp: Language | None = None,
 
 
 def _cluster(quotes: list[_Item], reported: list[_Item], intros: list[_Item],
-             entities: list[Mention]) -> SpeakerIndex:
-    """Feed every mention to the speaker index in text order, resolving pronouns on the way."""
-    index = SpeakerIndex()
+             entities: list[Mention], sent_bounds: list[int]) -> Resolver:
+    """Feed every mention to the resolver in text order, resolving speakers on the way."""
+    index = Resolver(sent_bounds)
     events: list[tuple[int, int, Any]] = [(m.start, 0, m) for m in entities]
     for item in (*quotes, *reported, *intros):
         mention = item.attribution.mention if item.attribution else None
@@ -196,38 +199,39 @@ def _cluster(quotes: list[_Item], reported: list[_Item], intros: list[_Item],
     events.sort(key=lambda e: (e[0], e[1]))
     for _, what, payload in events:
         if what == 0:
-            index.add(payload)
+            index.observe(payload)
             continue
         target: _Item = payload
         mention = target.attribution.mention  # type: ignore[union-attr]
         assert mention is not None
-        if mention.kind == "pronoun":
-            target.cluster = index.resolve_pronoun(mention)
-            how = "pronoun"
-        else:
-            target.cluster = index.add(mention, speaking=True)
-            how = "cue"
+        target.cluster = index.speaker(mention)
+        how = "pronoun" if mention.kind == "pronoun" else "cue"
         # An unresolved pronoun or phrase still names the source in the text.
         target.source, target.how = mention, how
     return index
 
 
-def _inherit(quotes: list[_Item], intros: list[_Item], paragraphs: Sequence[Offsets]) -> None:
+def _inherit(quotes: list[_Item], reported: list[_Item], intros: list[_Item],
+             paragraphs: Sequence[Offsets], text: str) -> None:
     """Cue-less quotations take the speaker of their paragraph, or of the one before.
 
     Within a paragraph the nearest attributed quotation gives the speaker (before it, else
     after it). A paragraph that opens with a quotation and has no attribution of its own
-    continues the last speaker of the previous paragraph (multi-paragraph quotations,
-    follow-up paragraphs made only of a quotation).
+    continues the last speaker of the nearest earlier paragraph with an attribution (a
+    quotation, reported speech, or a colon introduction): multi-paragraph quotations and
+    follow-up paragraphs made only of a quotation. Separator paragraphs (only
+    punctuation: " .", "*", "—") are skipped, never counted as the previous paragraph.
     """
     def named(o: _Item) -> bool:  # a speaker, or at least the words that name one
         return o.cluster is not None or o.source is not None
 
+    real = [i for i, p in enumerate(paragraphs) if not is_separator(text[p.start:p.end])]
+    previous = {b: a for a, b in zip(real, real[1:])}
     last_by_para: dict[int, _Item] = {}
-    introduced = {item.paragraph + 1: item for item in intros if named(item)}
-    for q in quotes:
-        if named(q):
-            last_by_para[q.paragraph] = q
+    for item in sorted((*quotes, *reported), key=lambda o: o.start):
+        if named(item):
+            last_by_para[item.paragraph] = item
+    introducers = {item.paragraph: item for item in intros if named(item)}
     by_para: dict[int, list[_Item]] = {}
     for q in quotes:
         by_para.setdefault(q.paragraph, []).append(q)
@@ -239,14 +243,16 @@ def _inherit(quotes: list[_Item], intros: list[_Item], paragraphs: Sequence[Offs
         donor = None
         before = [o for o in same if o.start < q.start]
         after = [o for o in same if o.start > q.start]
+        prev = previous.get(q.paragraph)
         if before:
             donor = before[-1]
         elif after:
             donor = after[0]
-        elif q.paragraph in introduced:
-            donor = introduced[q.paragraph]
-        elif q.start == paragraphs[q.paragraph].start or (q.span and q.span.continued):
-            donor = last_by_para.get(q.paragraph - 1)
+        elif prev is not None and prev in introducers:
+            donor = introducers[prev]
+        elif prev is not None and (q.start == paragraphs[q.paragraph].start
+                                   or (q.span and q.span.continued)):
+            donor = last_by_para.get(prev)
         if donor is not None:
             q.cluster, q.source, q.how = donor.cluster, donor.source, "inherited"
             last_by_para.setdefault(q.paragraph, q)
@@ -275,6 +281,14 @@ def _kind(text: str, q: _Item, doc: Doc, para: Offsets) -> str:
     title_case = (len(words) <= 8 and letters
                   and sum(w[0].isupper() for w in letters) >= 0.75 * len(letters)
                   and not inner.endswith((".", "!", "?", ",")))
+    # A capitalised title after a preposition or possessive names a show, a book or a
+    # programme even when a cue is near: 'told MSNBC's “Morning Joe”'.
+    titled = title_case or (len(words) <= 6 and letters and all(
+        w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words))
+    prev_word = before.split()[-1].lower() if before.split() else ""
+    if titled and len(letters) > 1 and (prev_word in TITLE_PRECEDERS
+                                        or prev_word.endswith(("’s", "'s"))):
+        return "term"
     if title_case and len(letters) > 1 and not (cue is not None and has_speaker):
         return "term"  # "Orange Is the New Black", ‘Anti-Semitic Images’
     sentence_like = (inner[0].isupper() or inner[0].isdigit() or inner[0] in "…(['‘\"“") and (
@@ -290,28 +304,32 @@ def _kind(text: str, q: _Item, doc: Doc, para: Offsets) -> str:
     return "term"
 
 
-def _entity_clusters(index: SpeakerIndex, entities: list[Mention]) -> dict[tuple[int, int], int]:
+def _entity_clusters(index: Resolver, entities: list[Mention]) -> dict[tuple[int, int], int]:
     result: dict[tuple[int, int], int] = {}
-    for ci, cluster in enumerate(index.clusters):
+    for ci, cluster in enumerate(index.entities):
         for m in cluster.mentions:
             result[(m.start, m.end)] = ci
     return result
 
 
-def _sentence_bounds(docs: list[Doc], paragraphs: Sequence[Offsets]) -> list[int]:
-    """Sorted start offsets of every sentence (paragraph starts for unparsed paragraphs)."""
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def _sentence_bounds(docs: list[Doc], paragraphs: Sequence[Offsets], text: str) -> list[int]:
+    """Sorted start offsets of every sentence (split by punctuation where not parsed)."""
     starts: list[int] = []
     for doc, para in zip(docs, paragraphs):
         if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
             starts.extend(s.start_char + para.start for s in doc.sents)
         else:
             starts.append(para.start)
+            starts.extend(m.end() for m in _SENTENCE_BREAK.finditer(text, para.start, para.end))
     return starts
 
 
 def _targets(text: str, inner: Offsets, entities: list[Mention],
              entity_cluster: dict[tuple[int, int], int], source: Mention | None,
-             ids: dict[int, str], index: SpeakerIndex, sent_bounds: list[int],
+             ids: dict[int, str], index: Resolver, sent_bounds: list[int],
              tone: ToneModel) -> tuple[Target, ...]:
     """People and organisations named inside a span, with the tone toward each."""
     found: list[Target] = []
@@ -322,7 +340,7 @@ def _targets(text: str, inner: Offsets, entities: list[Mention],
         if m.end > inner.end or (source is not None and m.start == source.start):
             continue
         ci = entity_cluster.get((m.start, m.end))
-        name = index.clusters[ci].name if ci is not None else m.text
+        name = index.entities[ci].name if ci is not None else m.text
         s_index = bisect.bisect_right(sent_bounds, m.start) - 1
         s_start = max(inner.start, sent_bounds[s_index] if s_index >= 0 else inner.start)
         s_end = inner.end

@@ -1,0 +1,242 @@
+"""Who said a quotation: rules tried in order, each a small named function.
+
+The order is data (`QUOTE_RULES`): a transcript label ("WALLACE: …"), a cue in the
+quotation's own sentence, a cue in the sentence right after it, a dash byline
+("― Pamela Padilla"), a name and a cue right after the closing mark, a colon
+introduction ("Trump: “…”"), a headline label ("Pat Caddell: … ‘…’").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from stance_reader.core.analysis import Cue
+from stance_reader.core.attribution import (
+    Attribution, attribution_for, inside, is_cue_token, subject_of)
+from stance_reader.core.cues import QUOTE_FORMS, SPEECH_FORMS
+from stance_reader.core.mentions import Mention, mention_for
+from stance_reader.core.quotes import QuoteSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’\- ]{1,30}[A-Z.]):\s")
+
+
+def transcript_label(text: str, start: int, offset: int) -> Attribution | None:
+    """The label of a transcript turn starting at `start` (paragraph-relative)."""
+    m = TRANSCRIPT_LABEL.match(text, start)
+    if m is None or not any(c.isalpha() for c in m.group(1)) or len(m.group(1).split()) > 4:
+        return None
+    name = m.group(1)
+    colon = m.end(1)
+    return Attribution(Cue(colon + offset, colon + 1 + offset, ":"),
+                       Mention(m.start(1) + offset, colon + offset, name.title(), "person"),
+                       "label")
+
+
+Rule = Callable[["Doc", int, QuoteSpan, Sequence[QuoteSpan]], "Attribution | None"]
+
+
+def attribute_quote(doc: Doc, offset: int, quote: QuoteSpan,
+                    quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """The cue and speaker of `quote`: the first rule of `QUOTE_RULES` that finds one."""
+    for rule in QUOTE_RULES:
+        found = rule(doc, offset, quote, quotes)
+        if found is not None:
+            return found
+    return None
+
+
+def transcript_turn(doc: Doc, offset: int, quote: QuoteSpan,
+                    quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """'WALLACE: “…”': the label opening an interview transcript turn."""
+    return transcript_label(doc.text, quote.inner.start - offset, offset)
+
+
+def _own_sentences(doc: Doc, offset: int, quote: QuoteSpan) -> list[Span]:
+    return [s for s in doc.sents
+            if s.start_char + offset < quote.end and s.end_char + offset > quote.start]
+
+
+def cue_in_own_sentence(doc: Doc, offset: int, quote: QuoteSpan,
+                        quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """A cue verb in the quotation's own sentence(s), the nearest on either side."""
+    best = _nearest_cue(_own_sentences(doc, offset, quote), offset, quote, quotes)
+    return attribution_for(best, offset, quotes) if best is not None else None
+
+
+def cue_in_next_sentence(doc: Doc, offset: int, quote: QuoteSpan,
+                         quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """'“…?” Graham asked.' split after the closing mark: the sentence right after it.
+    Tried only when the quotation's own sentence has no cue (that one wins)."""
+    if not quote.closed:
+        return None
+    own = _own_sentences(doc, offset, quote)
+    nxt = [s for s in doc.sents if 0 <= s.start_char + offset - quote.end <= 2
+           and s not in own]
+    best = _nearest_cue(nxt[:1], offset, quote, quotes)
+    return attribution_for(best, offset, quotes) if best is not None else None
+
+
+def byline_after(doc: Doc, offset: int, quote: QuoteSpan,
+                 quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """'“…” ― Pamela Padilla' or '“…” Viguerie notes.' right after the closing mark."""
+    return _dash_attribution(doc, offset, quote) or _trailing_attribution(doc, offset, quote)
+
+
+def colon_before(doc: Doc, offset: int, quote: QuoteSpan,
+                 quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """'Trump: “…”' or 'She put it this way: “…”'."""
+    i = quote.start - offset - 1
+    while i >= 0 and doc.text[i].isspace():
+        i -= 1
+    if i >= 0 and doc.text[i] == ":":
+        colon = doc.char_span(i, i + 1)
+        names = [e for e in doc.ents if e.end_char <= i and e.label_ in ("PERSON", "ORG")
+                 and not inside(e.start_char + offset, quotes)]
+        mention = None
+        if names:
+            mention = mention_for(names[-1].root, offset)
+        elif colon is not None:
+            root = colon.root.sent.root
+            subj = subject_of(root)
+            if subj is not None and subj.idx < i:
+                mention = mention_for(subj, offset)
+            else:  # a headline: "Trump: ‘…’" with no entity found
+                before = [t for t in doc if t.idx + len(t) <= i and t.tag_ == "NNP"
+                          and t.idx >= colon.sent.start_char]
+                if before and before[-1].idx + len(before[-1]) >= i - 1:
+                    mention = mention_for(before[-1], offset)
+        return Attribution(Cue(i + offset, i + 1 + offset, ":"), mention, "colon")
+    return None
+
+
+def headline(doc: Doc, offset: int, quote: QuoteSpan,
+             quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """'Pat Caddell: Democrat Voters … ‘in Their Heads.’'."""
+    return headline_label(doc, offset, quote)
+
+
+def _nearest_cue(sents: Sequence[Span], offset: int, quote: QuoteSpan,
+                 quotes: Sequence[QuoteSpan]) -> Token | None:
+    """The cue verb in `sents` nearest to the quotation, outside any quotation."""
+    best: tuple[int, Token] | None = None
+    for sent in sents:
+        for tok in sent:
+            pos = tok.idx + offset
+            if inside(pos, quotes) or not is_cue_token(tok, QUOTE_FORMS):
+                continue
+            distance = quote.start - pos if pos < quote.start else pos - quote.end
+            if tok.lower_ not in SPEECH_FORMS and tok.lower_ != "according" and distance > 30:
+                continue  # "echo", "yell", "answer" cue a quotation only right beside it
+            if best is None or distance < best[0]:
+                best = (distance, tok)
+    return best[1] if best is not None else None
+
+
+# "Pat Caddell: Democrat Voters Worried …; It's ‘in Their Heads.’", "Obama on Climate
+# Change: The Trends Are 'Terrifying'": a headline opening with a name and a colon.
+HEADLINE_LABEL = re.compile(
+    r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?: on [^:]{1,40})?:\s")
+
+
+def headline_label(doc: Doc, offset: int, quote: QuoteSpan) -> Attribution | None:
+    """The speaker named before the colon of a headline-like paragraph, for a quotation
+    after it that has no cue of its own."""
+    m = HEADLINE_LABEL.match(doc.text)
+    if m is None or m.end() > quote.start - offset or len(doc.text) > 300:
+        return None
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    if span is None:
+        return None
+    ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+    if ents:
+        mention = mention_for(ents[0].root, offset)
+    elif all(t.tag_ in ("NNP", "NNPS") for t in span):
+        mention = Mention(span.start_char + offset, span.end_char + offset, span.text, "person",
+                          "PROPN")
+    else:
+        return None
+    colon = m.end() - 2 if doc.text[m.end() - 2] == ":" else m.end() - 1
+    return Attribution(Cue(colon + offset, colon + 1 + offset, ":"), mention, "colon")
+
+
+DASHES = "―—–-"
+
+
+def _dash_attribution(doc: Doc, offset: int, quote: QuoteSpan) -> Attribution | None:
+    """'“…” ― Pamela Padilla': a dash after the quotation, then the name."""
+    i = quote.end - offset
+    text = doc.text
+    while i < len(text) and text[i] in " \u00a0\t":
+        i += 1
+    if i >= len(text) or text[i] not in DASHES:
+        return None
+    dash = i
+    i += 1
+    while i < len(text) and text[i] in " \u00a0\t":
+        i += 1
+    for ent in doc.ents:
+        if ent.start_char == i and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return Attribution(Cue(dash + offset, dash + 1 + offset, text[dash]),
+                               mention_for(ent.root, offset), "dash")
+    span = doc.char_span(i, min(len(text), i + 60), alignment_mode="contract")
+    if span is not None and len(span) and span[0].text[:1].isupper():
+        tok = span[0]
+        while tok.head is not tok and tok.head.i > tok.i and tok.head.tag_.startswith("NNP"):
+            tok = tok.head
+        mention = mention_for(tok, offset)
+        if mention is not None:
+            return Attribution(Cue(dash + offset, dash + 1 + offset, text[dash]), mention, "dash")
+    return None
+
+
+_TRAILING = re.compile(
+    r"[\s,]*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|he|she|they|it|we|I)\s+"
+    r"(?P<cue>[a-z]+)\b")
+
+
+def _trailing_attribution(doc: Doc, offset: int, quote: QuoteSpan) -> Attribution | None:
+    """'“…” Viguerie notes.' when the tagger took the verb for a noun: a name or pronoun
+    and a cue word right after the closing mark."""
+    m = _TRAILING.match(doc.text, quote.end - offset)
+    if m is None or m.group("cue") not in QUOTE_FORMS:
+        return None
+    span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    if span is None:
+        return None
+    mention = mention_for(span.root, offset) or Mention(
+        span.start_char + offset, span.end_char + offset, span.text, "unknown")
+    return Attribution(Cue(m.start("cue") + offset, m.end("cue") + offset, m.group("cue")),
+                       mention, "cue")
+
+
+def introduction(doc: Doc, offset: int, quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """A paragraph ending in a colon ("The New York Times reports:") introduces the next."""
+    if not doc.text.rstrip().endswith(":") or not len(doc):
+        return None
+    sent = list(doc.sents)[-1]
+    cues = [t for t in sent if is_cue_token(t, QUOTE_FORMS) and not inside(t.idx + offset, quotes)]
+    if cues:
+        return attribution_for(cues[-1], offset, quotes)
+    subj = subject_of(sent.root)
+    if subj is not None and not inside(subj.idx + offset, quotes):
+        # "President Clinton released the following statement:", "He then listed …:"
+        mention = mention_for(subj, offset)
+        if mention is not None:
+            end = len(doc.text.rstrip()) + offset
+            return Attribution(Cue(end - 1, end, ":"), mention, "colon")
+    names = [e for e in sent.ents if e.label_ in ("PERSON", "ORG")]
+    if names:
+        colon = doc.text.rstrip()
+        end = len(colon) + offset
+        return Attribution(Cue(end - 1, end, ":"), mention_for(names[-1].root, offset), "colon")
+    return None
+
+
+# The order in which the rules are tried: the first that finds a speaker wins.
+QUOTE_RULES: tuple[Rule, ...] = (
+    transcript_turn, cue_in_own_sentence, cue_in_next_sentence, byline_after, colon_before,
+    headline)

@@ -1,0 +1,112 @@
+"""Reported speech: the content clause of "X said that …", "according to X, …", and beliefs
+and stances ("X believes …", "X endorsed …") with an agent as subject."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from stance_reader.core.attribution import (
+    Attribution, attribution_for, cue_span, inside, is_cue_token, subject_of, with_relative)
+from stance_reader.core.cues import ACT_FORMS, AGENT_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
+from stance_reader.core.mentions import mention_for
+from stance_reader.core.quotes import QuoteSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedCandidate:
+    start: int
+    end: int
+    paragraph: int
+    attribution: Attribution
+
+
+def _content_tokens(tok: Token) -> list[Token]:
+    """What the source put forward: a complement clause, an object, or, for "…, he said,
+    …" and "according to X", the rest of the sentence."""
+    if tok.lower_ == "according":
+        sent = tok.sent
+        return [t for t in sent if not (tok.i <= t.i <= tok.i + 2)]
+    result: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and child.tag_ == "VB"):
+            result.extend(child.subtree)
+    if not result and tok.dep_ == "parataxis" and tok.lower_ in SPEECH_FORMS:
+        inner = set(t.i for t in tok.subtree)
+        result = [t for t in tok.head.subtree if t.i not in inner]
+    if not result and tok.lower_ in ACT_FORMS | SPEECH_FORMS:
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr") or (child.dep_ == "prep" and child.lower_ in (
+                    "about", "on", "for", "of", "against")):
+                result.extend(child.subtree)
+    return result
+
+
+REPORT_FORMS = SPEECH_FORMS | THOUGHT_FORMS | ACT_FORMS
+
+
+def find_reported(doc: Doc, offset: int, paragraph: int,
+                  quotes: Sequence[QuoteSpan]) -> list[ReportedCandidate]:
+    """Sentences of indirect speech: a cue with a content clause not made of a direct quote."""
+    found: list[ReportedCandidate] = []
+    for sent in doc.sents:
+        candidates: list[tuple[tuple[int, int], int, int, Attribution]] = []
+        for tok in sent:
+            pos = tok.idx + offset
+            if inside(pos, quotes) or not is_cue_token(tok, REPORT_FORMS):
+                continue
+            content = _content_tokens(tok)
+            if not content:
+                continue
+            outside = sum(1 for t in content
+                          if not t.is_punct and not inside(t.idx + offset, quotes))
+            if outside <= 1:
+                continue  # the content is a direct quotation: attributed as such
+            speech = tok.lower_ in SPEECH_FORMS or tok.lower_ == "according"
+            rank = 0 if speech else 1 if tok.lower_ in THOUGHT_FORMS else 2
+            if speech:
+                attribution = attribution_for(tok, offset, quotes)
+            else:
+                # Beliefs and acts need someone who holds or does them, as the verb's own
+                # subject: "capacity to attack" is nobody's statement.
+                subj = subject_of(tok, climb=("conj",))
+                if subj is None or inside(subj.idx + offset, quotes):
+                    continue
+                mention = mention_for(subj, offset)
+                if mention is None or (mention.kind == "unknown"
+                                       and subj.lower_ not in AGENT_NOUNS):
+                    continue
+                attribution = Attribution(cue_span(tok, offset),
+                                          with_relative(mention, tok, offset), "cue")
+            words = [t for t in content if not t.is_punct or inside(t.idx + offset, quotes)]
+            if not words:
+                continue
+            start = min(t.idx for t in words)
+            end = max(t.idx + len(t) for t in words)
+            # A quotation that the content starts or ends in belongs to it whole.
+            for q in quotes:
+                if q.start <= start + offset < q.end:
+                    start = q.start - offset
+                if q.start < end + offset <= q.end:
+                    end = q.end - offset
+            candidates.append(((rank, _depth(tok)), start, end, attribution))
+        taken: list[tuple[int, int]] = []
+        for _, start, end, attribution in sorted(candidates, key=lambda c: c[0]):
+            if any(start < e and s < end for s, e in taken):
+                continue  # nested attributions: the outermost one speaks for the sentence
+            taken.append((start, end))
+            found.append(ReportedCandidate(start + offset, end + offset, paragraph, attribution))
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+

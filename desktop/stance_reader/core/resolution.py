@@ -1,0 +1,374 @@
+"""Speaker resolution: from mentions to entities, one entity per real person or organisation.
+
+Mentions arrive in text order. Names join the entity they name ("Heyward" = "Cam
+Heyward" = "Mr. Heyward"; a surname alone joins the most recent full name with that
+surname). Pronouns are a scored choice among the entities of the current and the three
+previous sentences. Definite descriptions ("the Indiana governor") join the named entity
+they describe; documents ("her statement") give way to the author the text names. Each
+entity gets one kind and one gender, decided over all its mentions, never guessed
+without evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from stance_reader.core.analysis import Offsets, Speaker
+from stance_reader.core.mentions import PRONOUN_GENDER, Mention
+from stance_reader.core.names import description_name, name_key, org_name, person_name
+from stance_reader.core.speaker_words import (
+    DOCUMENT_NOUNS, ORG_ROLES, ORG_WORDS, PERSON_ROLES, ROLE_ABBREVIATIONS,
+    gender_of_first_name)
+
+GEO_LABELS = ("GPE", "NORP", "FAC", "LOC")
+WINDOW = 3  # previous sentences a pronoun or description looks back over
+# Weights of the pronoun and description choice (measured on PolNeAR train; see
+# docs/evaluation.md): the subject of a recent sentence who already speaks wins.
+W_DISTANCE = 1.0
+W_SUBJECT = 1.5
+W_SPOKE = 0.5
+W_SALIENCE = 0.25
+W_GENDER_KNOWN = 0.25
+# Votes that decide an entity's kind.
+V_LABEL = 1.0
+V_PROPN = 0.5
+V_GEO = 1.5
+V_TITLE = 3.0
+V_FIRST_NAME = 1.5
+V_ORG_WORD = 2.0
+V_PRONOUN = 1.0
+V_SPEECH_SUBJECT = 0.5
+
+PRONOUN_WANTS = {"he": "person", "him": "person", "she": "person", "her": "person",
+                 "it": "organisation", "they": "group", "we": "group"}
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person, organisation or unnamed source, and everything said about it."""
+
+    name: str
+    named: bool
+    mentions: list[Mention] = field(default_factory=list)
+    kind_votes: dict[str, float] = field(default_factory=dict)
+    gender_votes: dict[str, float] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)
+    geo: bool = False
+    spoke: bool = False
+    last_pos: int = -1
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return name_key(self.name)
+
+    @property
+    def kind(self) -> str:
+        if not self.named:
+            return "unknown"
+        person = self.kind_votes.get("person", 0.0)
+        org = self.kind_votes.get("organisation", 0.0)
+        return "person" if person > org else "organisation"
+
+    @property
+    def gender(self) -> str | None:
+        male = self.gender_votes.get("male", 0.0)
+        female = self.gender_votes.get("female", 0.0)
+        if male > female:
+            return "male"
+        if female > male:
+            return "female"
+        return None
+
+    def vote(self, kind: str, weight: float) -> None:
+        self.kind_votes[kind] = self.kind_votes.get(kind, 0.0) + weight
+
+    def vote_gender(self, gender: str | None, weight: float) -> None:
+        if gender:
+            self.gender_votes[gender] = self.gender_votes.get(gender, 0.0) + weight
+
+    def pronoun_kind(self) -> str:
+        """What a pronoun for this entity would be: person, organisation or group."""
+        if self.named:
+            return self.kind
+        head = self.mentions[0].head if self.mentions else ""
+        if self.mentions and self.mentions[0].plural:
+            return "group"
+        if head in PERSON_ROLES:
+            return "person"
+        return "organisation"
+
+
+def _role(word: str) -> str:
+    w = word.strip(".,").lower()
+    return ROLE_ABBREVIATIONS.get(w, w)
+
+
+def _looks_like_org(text: str) -> bool:
+    return any(w.lower().strip(".,") in ORG_WORDS for w in text.split())
+
+
+class Resolver:
+    """Builds entities from mentions in text order and answers who each speaker is."""
+
+    def __init__(self, sentence_starts: Sequence[int] = ()) -> None:
+        self.entities: list[Entity] = []
+        self._starts = list(sentence_starts)
+        self._seen: dict[tuple[int, int], int] = {}
+
+    # -- where things are ------------------------------------------------------------
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self._starts, pos) - 1
+
+    # -- names ---------------------------------------------------------------------
+    def observe(self, mention: Mention) -> int | None:
+        """A named entity seen in the text (speaking or not)."""
+        return self._add_named(mention, speaking=False)
+
+    def _display(self, mention: Mention) -> str:
+        if mention.label in ("PERSON", "PROPN") and not _looks_like_org(mention.text):
+            return person_name(mention.text)
+        if mention.kind == "person":
+            return person_name(mention.text)
+        return org_name(mention.text)
+
+    def _add_named(self, mention: Mention, *, speaking: bool) -> int | None:
+        span = (mention.start, mention.end)
+        if span in self._seen:
+            seen = self._seen[span]
+            self._note(self.entities[seen], mention, speaking, again=True)
+            return seen
+        name = self._display(mention)
+        if not name or not any(c.isalpha() for c in name):
+            return None
+        matched = self._match(mention, name_key(name))
+        if matched is None:
+            self.entities.append(Entity(name, True, geo=mention.label in GEO_LABELS))
+        index = len(self.entities) - 1 if matched is None else matched
+        entity = self.entities[index]
+        if len(name_key(name)) > len(entity.key) and not entity.geo:
+            entity.name = name  # the fullest form names the entity
+        self._seen[span] = index
+        self._note(entity, mention, speaking)
+        return index
+
+    def _note(self, entity: Entity, mention: Mention, speaking: bool, again: bool = False) -> None:
+        """Record a mention's evidence for kind and gender on its entity."""
+        if not again:
+            entity.mentions.append(mention)
+            if mention.label in ("PERSON",):
+                entity.vote("person", V_LABEL)
+            elif mention.label == "PROPN":
+                entity.vote("person", V_PROPN)
+            elif mention.label in GEO_LABELS:
+                entity.vote("organisation", V_GEO)
+            elif mention.label == "ORG" or mention.kind == "organisation":
+                entity.vote("organisation", V_LABEL)
+            if _looks_like_org(mention.text):
+                entity.vote("organisation", V_ORG_WORD)
+            if mention.gender:
+                entity.vote("person", V_TITLE)
+                entity.vote_gender(mention.gender, V_TITLE)
+            first = mention.text.split()[0] if mention.text.split() else ""
+            first_gender = gender_of_first_name(first) if len(mention.text.split()) > 1 else None
+            if first_gender and not _looks_like_org(mention.text):
+                entity.vote("person", V_FIRST_NAME)
+                entity.vote_gender(first_gender, V_FIRST_NAME)
+            entity.roles.update(_role(w) for w in mention.roles)
+        if speaking:
+            if not entity.spoke and mention.label not in GEO_LABELS and not _looks_like_org(
+                    mention.text):
+                entity.vote("person", V_SPEECH_SUBJECT)
+            entity.spoke = True
+        entity.last_pos = max(entity.last_pos, mention.start)
+
+    def _match(self, mention: Mention, key: tuple[str, ...]) -> int | None:
+        geo = mention.label in GEO_LABELS
+        personish = mention.label in ("PERSON", "PROPN")
+        best: int | None = None
+        for i, e in enumerate(self.entities):
+            if not e.named or e.geo != geo:
+                continue
+            ek = e.key
+            if key == ek or _acronym(key, ek) or _acronym(ek, key):
+                ok = True
+            elif geo or (not personish and e.kind == "organisation"):
+                ok = (key[-len(ek):] == ek or ek[-len(key):] == key
+                      or _prefix_with_suffix_words(key, ek) or _prefix_with_suffix_words(ek, key))
+            else:
+                ok = (_contiguous(key, ek) or _contiguous(ek, key)
+                      or (len(key) == 1 and key[0] in (ek[0], ek[-1]))
+                      or (len(ek) == 1 and ek[0] in (key[0], key[-1])))
+            if ok and (best is None or e.last_pos >= self.entities[best].last_pos):
+                best = i
+        return best
+
+    # -- speakers ------------------------------------------------------------------
+    def speaker(self, mention: Mention) -> int | None:
+        """The entity a speaker mention stands for (adding it when it is new)."""
+        if mention.kind == "pronoun":
+            return self.resolve_pronoun(mention)
+        if mention.kind == "document":
+            if mention.owner is not None:
+                owner = self.speaker(mention.owner)
+                if owner is not None:
+                    return owner
+            return self._add_description(mention, speaking=True)
+        if mention.kind == "unknown":
+            return self._add_description(mention, speaking=True)
+        return self._add_named(mention, speaking=True)
+
+    def resolve_pronoun(self, mention: Mention) -> int | None:
+        """The entity a pronoun stands for: a scored choice among recent entities."""
+        word = mention.text.lower()
+        want = PRONOUN_WANTS.get(word)
+        if want is None:
+            return None
+        gender = PRONOUN_GENDER.get(word)
+        index = self._choose(mention.start, want, gender, window=WINDOW)
+        if index is None:  # nobody nearby: the most recent compatible speaker
+            index = self._choose(mention.start, want, gender, window=None)
+        if index is not None:
+            entity = self.entities[index]
+            entity.mentions.append(mention)
+            entity.spoke = True
+            entity.last_pos = max(entity.last_pos, mention.start)
+            if entity.named and want == "person":
+                entity.vote("person", V_PRONOUN)
+                entity.vote_gender(gender, V_PRONOUN)
+            elif entity.named and want == "organisation":
+                entity.vote("organisation", V_PRONOUN)
+        return index
+
+    def _compatible(self, entity: Entity, want: str, gender: str | None) -> bool:
+        kind = entity.pronoun_kind()
+        if want == "person":
+            if kind != "person":
+                return False
+            return gender is None or entity.gender in (None, gender)
+        if want == "organisation":
+            return kind == "organisation" and not entity.geo
+        return True  # they / we: groups, organisations, several people
+
+    def _choose(self, pos: int, want: str, gender: str | None, *,
+                window: int | None) -> int | None:
+        here = self.sentence(pos)
+        best: tuple[float, int, int] | None = None
+        for i, e in enumerate(self.entities):
+            if not self._compatible(e, want, gender):
+                continue
+            before = [m for m in e.mentions if m.start < pos]
+            if not before:
+                continue
+            if window is None:
+                if not e.spoke:
+                    continue
+                score = float(max(m.start for m in before))
+                cand = (score, max(m.start for m in before), i)
+            else:
+                recent = [m for m in before if here - self.sentence(m.start) <= window]
+                if not recent:
+                    continue
+                score = max(-W_DISTANCE * (here - self.sentence(m.start))
+                            + (W_SUBJECT if m.subject else 0.0) for m in recent)
+                score += W_SPOKE if e.spoke else 0.0
+                score += W_SALIENCE * min(len(before), 5)
+                if want == "person" and gender and e.gender == gender:
+                    score += W_GENDER_KNOWN
+                if want == "group":
+                    score += 0.5 if e.pronoun_kind() != "person" else 0.0
+                cand = (score, max(m.start for m in recent), i)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+        return best[2] if best is not None else None
+
+    # -- descriptions --------------------------------------------------------------
+    def _add_description(self, mention: Mention, *, speaking: bool) -> int | None:
+        linked = self._link_description(mention)
+        if linked is not None:
+            entity = self.entities[linked]
+            entity.mentions.append(mention)
+            entity.spoke = entity.spoke or speaking
+            entity.last_pos = max(entity.last_pos, mention.start)
+            entity.vote_gender(mention.gender, V_TITLE)
+            return linked
+        name = description_name(mention.text)
+        if not name or not any(c.isalpha() for c in name):
+            return None
+        key = name_key(name)
+        index = next((i for i, e in enumerate(self.entities)
+                      if not e.named and e.key == key), None)
+        if index is None:
+            self.entities.append(Entity(name, False))
+            index = len(self.entities) - 1
+        entity = self.entities[index]
+        entity.mentions.append(mention)
+        entity.spoke = entity.spoke or speaking
+        entity.last_pos = max(entity.last_pos, mention.start)
+        entity.vote_gender(mention.gender, V_TITLE)
+        return index
+
+    def _link_description(self, mention: Mention) -> int | None:
+        """The named entity a definite, singular description stands for, if any."""
+        head = mention.head
+        if not mention.definite or mention.plural or not head or head in DOCUMENT_NOUNS:
+            return None
+        words = {_role(w) for w in mention.text.split()} - {"the", "its", "their"}
+        # The head word is part of a recent entity's name: "the commission" for the
+        # "Commission on Presidential Debates", "the city" for the "City of Phoenix".
+        by_name = [i for i, e in enumerate(self.entities)
+                   if e.named and not e.geo and head in e.key and len(e.key) > 1
+                   and e.last_pos < mention.start]
+        if by_name:
+            return max(by_name, key=lambda i: self.entities[i].last_pos)
+        # Role words written beside a name earlier: "Indiana Gov. Mike Pence" ... "the
+        # Indiana governor"; "Donald Trump, the Republican nominee" ... "the nominee".
+        by_role = [(len(words & e.roles), e.last_pos, i) for i, e in enumerate(self.entities)
+                   if e.named and head in e.roles and e.last_pos < mention.start]
+        if by_role:
+            return max(by_role)[2]
+        if head in PERSON_ROLES:
+            return self._choose(mention.start, "person", mention.gender, window=WINDOW)
+        if head in ORG_ROLES:
+            return self._choose(mention.start, "organisation", None, window=1)
+        return None
+
+    # -- output --------------------------------------------------------------------
+    def speakers(self, used: list[int]) -> tuple[tuple[Speaker, ...], dict[int, str]]:
+        """Speaker records for the entities in `used` (first-use order) and their ids."""
+        ids: dict[int, str] = {}
+        result: list[Speaker] = []
+        for index in used:
+            if index in ids:
+                continue
+            e = self.entities[index]
+            sid = f"s{len(ids) + 1}"
+            ids[index] = sid
+            aliases: list[str] = []
+            for m in e.mentions:
+                if m.text != e.name and m.text not in aliases:
+                    aliases.append(m.text)
+            mentions = tuple(sorted({Offsets(m.start, m.end) for m in e.mentions},
+                                    key=lambda o: (o.start, o.end)))
+            result.append(Speaker(sid, e.name, e.kind, tuple(aliases), mentions))  # type: ignore[arg-type]
+        return tuple(result), ids
+
+
+def _acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """"IMF" for "International Monetary Fund" (small words skipped)."""
+    if len(short) != 1 or len(long) < 2:
+        return False
+    initials = "".join(w[0] for w in long if w not in ("of", "and", "the", "for", "&") and w)
+    return short[0].replace(".", "") == initials
+
+
+def _prefix_with_suffix_words(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """"Acme" and "Acme Corp": the longer name is the shorter plus organisation words."""
+    return (len(short) < len(long) and long[:len(short)] == short
+            and all(w in ORG_WORDS for w in long[len(short):]))
+
+
+def _contiguous(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))

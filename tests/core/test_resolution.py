@@ -1,0 +1,106 @@
+"""Speaker resolution from mentions to entities (no spaCy: mentions are built by hand)."""
+
+from __future__ import annotations
+
+from stance_reader.core.mentions import Mention
+from stance_reader.core.resolution import Resolver
+
+
+def _m(text: str, pos: int, kind: str = "person", label: str = "PERSON", **kw) -> Mention:  # type: ignore[no-untyped-def]
+    return Mention(pos, pos + len(text), text, kind, label, **kw)
+
+
+def test_family_name_first_and_last_name_variants_join() -> None:
+    r = Resolver([0])
+    a = r.speaker(_m("Chiu Kuo-cheng", 0))
+    b = r.speaker(_m("Chiu", 50))
+    c = r.speaker(_m("Joe Biden", 100))
+    d = r.observe(_m("Biden", 150))
+    e = r.observe(_m("President Joe Biden", 200))
+    assert a == b and c == d == e and a != c
+    speakers, _ = r.speakers([a, c])  # type: ignore[list-item]
+    assert [s.name for s in speakers] == ["Chiu Kuo-cheng", "Joe Biden"]
+    assert speakers[1].kind == "person"
+
+
+def test_surname_alone_joins_the_most_recent_full_name() -> None:
+    r = Resolver([0])
+    cam = r.observe(_m("Cam Heyward", 0))
+    other = r.observe(_m("Tom Heyward", 40))
+    assert r.speaker(_m("Heyward", 80)) == other != cam
+    assert r.speaker(_m("Mr. Heyward", 120)) == other
+
+
+def test_one_entity_one_kind_when_the_tagger_disagrees() -> None:
+    """'Noem' tagged ORG once and PERSON elsewhere is one person, in one colour."""
+    r = Resolver([0])
+    a = r.speaker(_m("Noem", 0, "organisation", "ORG"))
+    b = r.speaker(_m("Kristi Noem", 30))
+    c = r.observe(_m("Noem", 60, "organisation", "ORG"))
+    assert a == b == c
+    speakers, _ = r.speakers([a])  # type: ignore[list-item]
+    assert speakers[0].kind == "person" and speakers[0].name == "Kristi Noem"
+
+
+def test_pronoun_needs_gender_agreement_when_there_is_evidence() -> None:
+    """'She' skips the nearer man: Hillary is a woman's first name (census table)."""
+    r = Resolver([0, 100])
+    hillary = r.speaker(_m("Hillary Clinton", 0, subject=True))
+    donald = r.observe(_m("Donald Trump", 40))
+    she = r.resolve_pronoun(Mention(100, 103, "She", "pronoun", subject=True))
+    assert she == hillary != donald
+    he = r.resolve_pronoun(Mention(120, 122, "he", "pronoun", subject=True))
+    assert he == donald
+
+
+def test_pronoun_prefers_the_previous_sentences_subject_over_an_older_speaker() -> None:
+    r = Resolver([0, 50, 100])
+    older = r.speaker(_m("Jim Clyburn", 0, subject=True))
+    subject = r.observe(_m("Trump", 50, subject=True))
+    assert r.resolve_pronoun(Mention(100, 102, "He", "pronoun", subject=True)) == subject != older
+
+
+def test_it_goes_to_an_organisation_and_never_to_a_person() -> None:
+    r = Resolver([0, 60])
+    r.speaker(_m("Tsai Ing-wen", 0))
+    org = r.speaker(_m("the Foreign Ministry", 30, "organisation", "ORG"))
+    assert r.resolve_pronoun(Mention(60, 62, "It", "pronoun")) == org
+    assert r.resolve_pronoun(Mention(70, 73, "xyz", "pronoun")) is None
+
+
+def test_definite_description_links_to_the_named_role_holder() -> None:
+    """'Indiana Gov. Mike Pence' ... 'the Indiana governor said' is Pence."""
+    r = Resolver([0, 100])
+    pence = r.observe(_m("Mike Pence", 14, roles=("indiana", "gov.")))
+    r.observe(_m("Hillary Clinton", 40))
+    desc = Mention(100, 121, "The Indiana governor", "unknown", subject=True, head="governor",
+                   definite=True)
+    assert r.speaker(desc) == pence
+
+
+def test_head_word_of_an_organisation_name_links_its_description() -> None:
+    r = Resolver([0, 80])
+    cpd = r.observe(_m("Commission on Presidential Debates", 4, "organisation", "ORG"))
+    desc = Mention(80, 94, "The commission", "unknown", subject=True, head="commission",
+                   definite=True)
+    assert r.speaker(desc) == cpd
+
+
+def test_unnamed_source_keeps_its_whole_phrase() -> None:
+    r = Resolver([0])
+    i = r.speaker(Mention(0, 44, "a person familiar with the negotiations", "unknown",
+                          head="person"))
+    speakers, _ = r.speakers([i])  # type: ignore[list-item]
+    assert speakers[0].name == "person familiar with the negotiations"
+
+
+def test_document_gives_way_to_the_author_it_names() -> None:
+    r = Resolver([0, 50])
+    acme = r.observe(_m("Acme Corp", 0, "organisation", "ORG"))
+    doc = Mention(50, 70, "a release from Acme", "document", head="release",
+                  owner=_m("Acme", 65, "organisation", "ORG"))
+    assert r.speaker(doc) == acme
+    bare = Mention(80, 93, "the statement", "document", head="statement", definite=True)
+    i = r.speaker(bare)
+    speakers, _ = r.speakers([i])  # type: ignore[list-item]
+    assert speakers[0].name == "statement"
