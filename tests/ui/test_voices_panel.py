@@ -14,7 +14,7 @@ from stance_reader.core.analysis import Speaker
 from stance_reader.presentation.tone import Thresholds
 from stance_reader.presentation.voices import analysis_colors
 from stance_reader.style.palette import SPEAKER_COLORS, contrast_ratio
-from stance_reader.ui.voices_panel import NO_QUOTATIONS, ROLE_SPEAKER_ID, VoicesPanel
+from stance_reader.ui.voices_panel import NO_QUOTATIONS, ROLE_SPEAKER_ID, TONE_COLUMN, VoicesPanel
 from tests.conftest import SAMPLE
 from tests.ui.conftest import open_and_wait
 
@@ -69,7 +69,7 @@ def test_a_tone_near_zero_reads_0_00(qtbot, small) -> None:  # type: ignore[no-u
     q2 = replace(small.quotes[1], tone=Tone(-0.001, "neutral"))
     panel = _panel(qtbot, replace(small, quotes=(small.quotes[0], q2, small.quotes[2])))
     bob = next(r for r in range(panel.model.rowCount()) if panel.model.index(r, 0).data() == "Bob")
-    assert panel.model.index(bob, 4).data() == "0.00"
+    assert panel.model.index(bob, TONE_COLUMN).data() == "0.00"
 
 
 @pytest.mark.gui
@@ -122,12 +122,33 @@ def test_stance_text_keeps_wcag_contrast_and_no_column_is_cut(qtbot, make_window
     table = w.voices_panel.stance
     w.voices_panel.tabs.setCurrentIndex(1)
     base = table.palette().base().color().name()
-    cells = [table.item(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())]
-    cells = [c for c in cells if c is not None]
+    cells = [table.item(r, 2) for r in range(table.rowCount())]
     assert cells
     for cell in cells:
         assert contrast_ratio(cell.foreground().color().name(), base) >= 4.5, (theme, cell.text())
-    header = table.horizontalHeader()
-    for c in range(table.columnCount()):
-        need = max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
-        assert table.columnWidth(c) >= need, (c, table.columnWidth(c), need)
+    # Every column inside the panel: the tone column whole, names elided in the middle
+    # with the whole name in the tooltip.
+    widths = [table.columnWidth(c) for c in range(table.columnCount())]
+    assert sum(widths) <= table.viewport().width() + 1, widths
+    assert table.columnWidth(2) >= table.sizeHintForColumn(2)
+    assert table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert all(cell.toolTip().startswith(table.item(r, 0).text() or "")
+               for r in range(table.rowCount()) if (cell := table.item(r, 1)) is not None)
+
+
+@pytest.mark.gui
+@pytest.mark.model
+def test_a_stance_row_leads_to_its_quotations_and_f8_counts_them(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from stance_reader.ui.voices_panel import ROLE_QUOTES
+
+    w = make_window()
+    tab = open_and_wait(qtbot, w, SAMPLE)
+    table = w.voices_panel.stance
+    row = max(range(table.rowCount()), key=lambda r: len(table.item(r, 2).data(ROLE_QUOTES)))
+    ids = table.item(row, 2).data(ROLE_QUOTES)
+    table.cellClicked.emit(row, 1)
+    first = tab.analysis.quote_by_id(ids[0])
+    cursor = tab.view.text.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (first.start, first.end)
+    w.step_quote(True)
+    assert w.walk_label.text() == f"Quotation {2 if len(ids) > 1 else 1} of {len(ids)}"

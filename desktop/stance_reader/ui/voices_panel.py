@@ -23,7 +23,11 @@ ROLE_SPEAKER_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_TONE = Qt.ItemDataRole.UserRole + 2
 ROLE_QUOTES = Qt.ItemDataRole.UserRole + 3
 ROLE_HUE = Qt.ItemDataRole.UserRole + 4
-COLUMNS = ("Speaker", "Kind", "Quotes", "Share", "Tone")
+# The kind (person, organisation) is in each row's tooltip: the names get the room.
+COLUMNS = ("Speaker", "Quotes", "Reported", "Share", "Tone")
+TONE_COLUMN = COLUMNS.index("Tone")
+NUMBERS = (1, 2, 3, 4)  # right-aligned columns
+STANCE_COLUMNS = ("Speaker", "About", "Tone")
 NO_ANALYSIS = "Open an article to see who speaks in it."
 NO_QUOTATIONS = "No quotations were found in this article."
 NO_SPEAKERS = ("Quotations were found, but no speaker for any of them: they show in grey "
@@ -79,7 +83,7 @@ class VoicesModel(QAbstractTableModel):
         if role == ROLE_HUE and self._thresholds is not None:
             return tone_hue(self._thresholds.label(v.tone))
         if role == Qt.ItemDataRole.DisplayRole:
-            return [v.speaker.name, v.speaker.kind, v.quotes, f"{v.share:.0%}", signed(v.tone)][col]
+            return [v.speaker.name, v.quotes, v.reported, f"{v.share:.0%}", signed(v.tone)][col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             c = self._colors.get(v.speaker.id)
             return QColor(c.for_theme(self._theme)) if c else None  # type: ignore[arg-type]
@@ -88,7 +92,7 @@ class VoicesModel(QAbstractTableModel):
                     f"{v.reported} reported, {v.share:.0%} of quoted words; tone {signed(v.tone)} "
                     f"({v.negative} negative, {v.neutral} neutral, {v.positive} positive). "
                     f"Also named: {', '.join(v.speaker.aliases) or '—'}")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3, 4):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -101,14 +105,14 @@ def _mentioned_data(m: Mentioned, col: int, role: int) -> Any:
     if role == ROLE_SPEAKER_ID:
         return m.speaker_id
     if role == Qt.ItemDataRole.DisplayRole:
-        return [m.name, m.kind, 0, "—", ""][col]
+        return [m.name, 0, 0, "—", ""][col]
     if role == Qt.ItemDataRole.FontRole:
         font = QFont()
         font.setItalic(True)
         return font
     if role == Qt.ItemDataRole.ToolTipRole:
-        return f"{m.name}: mentioned {m.mentions} time(s), never quoted"
-    if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3, 4):
+        return f"{m.name} ({m.kind}): mentioned {m.mentions} time(s), never quoted"
+    if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
         return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return None
 
@@ -144,7 +148,7 @@ class VoicesPanel(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setItemDelegateForColumn(4, ToneBarDelegate(self.table))
+        self.table.setItemDelegateForColumn(TONE_COLUMN, ToneBarDelegate(self.table))
         self.table.setMinimumWidth(360)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -171,17 +175,23 @@ class VoicesPanel(QWidget):
         self.stance.setAccessibleName("Stance: who talks about whom")
         self.stance.cellClicked.connect(self._on_stance_clicked)
         self.stance.cellActivated.connect(self._on_stance_clicked)
-        # Every column as wide as its widest cell or header (none is cut); a scroll bar
-        # when they do not all fit.
-        self.stance.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.stance.horizontalHeader().setStretchLastSection(False)
+        self.stance.setColumnCount(len(STANCE_COLUMNS))
+        self.stance.setHorizontalHeaderLabels(list(STANCE_COLUMNS))
+        self.stance.verticalHeader().hide()
+        self.stance.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.stance.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.stance.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        heads = self.stance.horizontalHeader()
+        heads.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        heads.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        heads.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # never cut
         tabs = QTabWidget()
         tabs.addTab(voices_box, "Voices")
         stance_box = QWidget()
         box = QVBoxLayout(stance_box)
         box.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel("Rows: speakers. Columns: people and organisations their quotations "
-                      "mention. Cell: tone toward them; click for the quotations.")
+        hint = QLabel("Whom each speaker's quotations mention, and the tone toward them; "
+                      "click a row for the quotations.")
         hint.setWordWrap(True)
         box.addWidget(hint)
         box.addWidget(self.stance)
@@ -211,7 +221,7 @@ class VoicesPanel(QWidget):
         for col in range(1, len(COLUMNS) - 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(len(COLUMNS) - 1, 110)
+        header.resizeSection(len(COLUMNS) - 1, 96)
         self._fill_stance(analysis, thresholds)
 
     def _on_context_menu(self, pos: QPoint) -> None:
@@ -221,30 +231,27 @@ class VoicesPanel(QWidget):
             self.voice_menu_requested.emit(speaker_id, self.table.viewport().mapToGlobal(pos))
 
     def _fill_stance(self, analysis: Analysis | None, thresholds: Thresholds) -> None:
-        self.stance.clear()
-        if analysis is None:
-            self.stance.setRowCount(0)
-            self.stance.setColumnCount(0)
-            return
-        figures = stance(analysis, thresholds)
+        """One row per speaker and person they talk about, so the table fits the panel's
+        width whatever the number of people (a speakers × targets grid ran off its edge).
+        Long names are elided in the middle, whole in the tooltip."""
+        self.stance.clearContents()
+        figures = stance(analysis, thresholds) if analysis is not None else None
+        cells = [figures.cells[(s.id, name)] for s in figures.speakers
+                 for name in figures.targets if (s.id, name) in figures.cells] if figures else []
         background = self.stance.palette().base().color().name()
-        self.stance.setRowCount(len(figures.speakers))
-        self.stance.setColumnCount(len(figures.targets))
-        self.stance.setVerticalHeaderLabels([s.name for s in figures.speakers])
-        self.stance.setHorizontalHeaderLabels(list(figures.targets))
-        for r, s in enumerate(figures.speakers):
-            for c, name in enumerate(figures.targets):
-                cell = figures.cells.get((s.id, name))
-                if cell is None:
-                    continue
-                item = QTableWidgetItem(f"{cell.label} {signed(cell.mean)} ({cell.mentions})")
+        self.stance.setRowCount(len(cells))
+        for r, cell in enumerate(cells):
+            first = r == 0 or cells[r - 1].speaker.id != cell.speaker.id
+            tone = f"{cell.label} {signed(cell.mean)} ({cell.mentions})"
+            tip = (f"{cell.speaker.name} on {cell.target}: {cell.label} ({signed(cell.mean)}) "
+                   f"in {cell.mentions} mention(s). Click to walk through them.")
+            for c, text in enumerate((cell.speaker.name if first else "", cell.target, tone)):
+                item = QTableWidgetItem(text)
                 item.setData(ROLE_QUOTES, list(cell.quote_ids))
-                item.setToolTip(f"{s.name} on {name}: {cell.label} ({signed(cell.mean)}) in "
-                                f"{cell.mentions} mention(s). Click to walk through them.")
-                # The tone's hue, darkened or lightened just enough for 4.5:1 on this table.
-                item.setForeground(QColor(readable_text(tone_hue(cell.label), background)))
+                item.setToolTip(tip)
+                if c == 2:  # the tone's hue, darkened or lightened just enough for 4.5:1
+                    item.setForeground(QColor(readable_text(tone_hue(cell.label), background)))
                 self.stance.setItem(r, c, item)
-        self.stance.resizeColumnsToContents()
 
     def _on_selection_changed(self, *args: Any) -> None:
         rows = self.table.selectionModel().selectedRows()
