@@ -23,6 +23,12 @@ def test_annotate_is_quiet_by_default_and_verbose_on_request(tmp_path: Path) -> 
     assert loud.returncode == 0 and "INFO stance_reader.core.nlp: loaded spaCy model" in loud.stderr
 
 
+def _stderr(script: str) -> tuple[str, str]:
+    """stderr of `script` run quietly, then with -v (the script reads sys.argv)."""
+    return tuple(subprocess.run([sys.executable, "-c", script, *flags], capture_output=True,  # type: ignore[return-value]
+                                text=True, timeout=60).stderr for flags in ((), ("-v",)))
+
+
 def test_qt_messages_go_to_the_log_not_the_terminal() -> None:
     script = ("import logging, sys\n"
               "from stance_reader.logs import configure_stderr, route_qt_messages\n"
@@ -31,13 +37,10 @@ def test_qt_messages_go_to_the_log_not_the_terminal() -> None:
               "from PySide6.QtCore import qWarning, qCritical\n"
               "qWarning('qt.qpa.plugin: Could not find the Qt platform plugin wayland')\n"
               "qCritical('something really broke')\n")
-    quiet = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                           timeout=60)
-    assert "wayland" not in quiet.stderr
-    assert "ERROR qt: default: something really broke" in quiet.stderr
-    loud = subprocess.run([sys.executable, "-c", script, "-v"], capture_output=True, text=True,
-                          timeout=60)
-    assert "INFO qt: default: qt.qpa.plugin: Could not find the Qt platform plugin wayland" in loud.stderr
+    quiet, loud = _stderr(script)
+    assert "wayland" not in quiet
+    assert "ERROR qt: default: something really broke" in quiet
+    assert "INFO qt: default: qt.qpa.plugin: Could not find the Qt platform plugin wayland" in loud
 
 
 def test_other_libraries_warnings_stay_off_the_terminal_unless_verbose() -> None:
@@ -47,10 +50,7 @@ def test_other_libraries_warnings_stay_off_the_terminal_unless_verbose() -> None
               "logging.getLogger('trafilatura.external').warning('readability_lxml failed')\n"
               "logging.getLogger('stance_reader.core.nlp').warning('our own warning')\n"
               "logging.getLogger('trafilatura').error('a real error')\n")
-    quiet = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                           timeout=60)
-    assert quiet.stderr.splitlines() == ["WARNING stance_reader.core.nlp: our own warning",
-                                         "ERROR trafilatura: a real error"]
-    loud = subprocess.run([sys.executable, "-c", script, "-v"], capture_output=True, text=True,
-                          timeout=60)
-    assert "readability_lxml failed" in loud.stderr
+    quiet, loud = _stderr(script)
+    assert quiet.splitlines() == ["WARNING stance_reader.core.nlp: our own warning",
+                                  "ERROR trafilatura: a real error"]
+    assert "readability_lxml failed" in loud
