@@ -99,6 +99,7 @@ def document_service(*, model: str | None, tone: Any = None) -> Any:
     history, notices = open_history(paths.history_db, s.history_enabled)
     for note in [*settings.notices, *notices]:
         _fail(note)
+    history.on_problem = _fail  # a full disk, a read-only home: said once, on stderr
     return DocumentService(history, model=model,
                            thresholds=(s.tone_positive, s.tone_negative), tone=tone,
                            record_opens=False)

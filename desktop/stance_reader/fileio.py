@@ -63,3 +63,34 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int | None = None
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def remove_stale_temp_files(target: str | Path, older_than_s: float = 60.0) -> list[Path]:
+    """Delete the temporary files a killed `atomic_write_*` of `target` left behind.
+
+    Only files named as this module names them (".<name>.<random>.tmp" beside the
+    target) and older than `older_than_s` (a write in progress in another process takes
+    milliseconds) are removed. Returns what was removed; never raises.
+    """
+    import time
+
+    target = Path(target)
+    removed: list[Path] = []
+    try:
+        candidates = list(target.parent.glob(f".{glob_escape(target.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        try:
+            if tmp.is_file() and time.time() - tmp.stat().st_mtime > older_than_s:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            pass
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)

@@ -104,3 +104,14 @@ def test_document_gives_way_to_the_author_it_names() -> None:
     i = r.speaker(bare)
     speakers, _ = r.speakers([i])  # type: ignore[list-item]
     assert speakers[0].name == "statement"
+
+
+def test_first_person_outside_quotations_is_the_author() -> None:
+    r = Resolver([0], author="By Jane Doe, Staff Writer")
+    i = r.speaker(Mention(10, 11, "I", "pronoun"))
+    j = r.speaker(Mention(50, 51, "I", "pronoun"))
+    speakers, _ = r.speakers([i])  # type: ignore[list-item]
+    assert i == j and speakers[0].name == "Jane Doe" and speakers[0].kind == "person"
+    anonymous = Resolver([0])
+    k = anonymous.speaker(Mention(10, 11, "I", "pronoun"))
+    assert anonymous.speakers([k])[0][0].name == "the author"  # type: ignore[list-item]

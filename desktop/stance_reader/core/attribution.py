@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from stance_reader.core.analysis import Cue, Offsets
-from stance_reader.core.cues import NON_SPEECH_FORMS, PHRASAL_FORMS
+from stance_reader.core.cues import NON_SPEECH_FORMS, PHRASAL_FORMS, SPEECH_FORMS
 from stance_reader.core.mentions import SUBJECTS, Mention, mention_for
 from stance_reader.core.quotes import QuoteSpan
 
@@ -129,7 +129,25 @@ def attribution_for(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Att
     mention = None
     if subj is not None and not inside(subj.idx + offset, quotes):
         mention = mention_for(subj, offset)
+    if mention is None and tok.lower_ in SPEECH_FORMS:
+        mention = _name_beside(tok, offset, quotes)
     return Attribution(cue_span(tok, offset), with_relative(mention, tok, offset), "cue")
+
+
+def _name_beside(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Mention | None:
+    """When the parse gives a speech verb no usable subject ('“…,” Flynn, a top Trump
+    surrogate, said … on Fox News’s “Fox and Friends”'), the person named right before
+    it in its clause (past an apposition), or right after it ("said Flynn")."""
+    sent = tok.sent
+    before = [e for e in sent.ents if e.end <= tok.i and e.label_ in ("PERSON", "ORG")
+              and not inside(e.start_char + offset, quotes)
+              and not any(t.is_punct and t.text in ".;:!?”\"" for t in tok.doc[e.end:tok.i])
+              and tok.i - e.end <= 12]
+    if before:
+        return mention_for(before[-1].root, offset)
+    after = [e for e in sent.ents if e.start in (tok.i + 1, tok.i + 2)
+             and e.label_ == "PERSON" and not inside(e.start_char + offset, quotes)]
+    return mention_for(after[0].root, offset) if after else None
 
 
 def with_relative(mention: Mention | None, verb: Token, offset: int) -> Mention | None:

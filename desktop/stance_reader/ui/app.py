@@ -10,7 +10,7 @@ import time
 
 from stance_reader.store.history import open_history
 from stance_reader.store.paths import user_paths
-from stance_reader.store.settings import SettingsStore
+from stance_reader.store.settings import SettingsStore, load_settings
 
 
 def _logging(path) -> None:  # type: ignore[no-untyped-def]
@@ -25,28 +25,31 @@ def _logging(path) -> None:  # type: ignore[no-untyped-def]
         pass  # no log file: the reader still runs
 
 
-def create_window(files: list[str], *, model: str | None = None, app=None):  # type: ignore[no-untyped-def]
-    """The main window with settings and history from the user folders, files opened."""
-    from PySide6.QtWidgets import QMessageBox
+def create_window(files: list[str], *, model: str | None = None, app=None,  # type: ignore[no-untyped-def]
+                  settings: SettingsStore | None = None):
+    """The main window with settings and history from the user folders, files opened.
 
+    `settings` already loaded (by `run`) are used as they are: loading twice would lose
+    the notice of the first load (a damaged file moved aside is fine the second time)."""
+    from stance_reader.ui.dialogs import show_notice
     from stance_reader.ui.main_window import MainWindow
 
     paths = user_paths()
     _logging(paths.log_file)
-    settings = SettingsStore(paths.settings_file)
-    settings.load()
+    if settings is None:
+        settings = load_settings(paths.settings_file)
     history, notices = open_history(paths.history_db, settings.settings.history_enabled)
     window = MainWindow(settings, history, model=model)
     window.show()
     for note in [*settings.notices, *notices]:
-        QMessageBox.information(window, "Stance Reader", note)
+        show_notice(window, note)
     for w in settings.warnings:
         window.statusBar().showMessage(w, 8000)
     to_open = list(files)
     if not to_open and settings.settings.restore_last_session:
         from pathlib import Path
 
-        to_open = [p for p in history.session() if Path(p).exists()]
+        to_open = [p for p in history.session() if Path(p).is_file()]  # no pipes, devices
     for f in to_open:
         window.open_path(f)
     return window
@@ -71,12 +74,11 @@ def run(files: list[str], *, model: str | None = None) -> int:
     from stance_reader.ui import single_instance
 
     opener = single_instance.FileOpenFilter(app)
-    settings = SettingsStore(user_paths().settings_file)
-    settings.load()
+    settings = load_settings(user_paths().settings_file)
     unique = settings.settings.single_instance
     if unique and single_instance.forward_to_running(files):
         return 0  # the running window took the files
-    window = create_window(files, model=model, app=app)
+    window = create_window(files, model=model, app=app, settings=settings)
     opener.attach(window)
     if unique:
         window._instance_server = single_instance.listen(window)

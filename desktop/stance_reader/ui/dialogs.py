@@ -1,4 +1,5 @@
-"""Errors shown in one place: a dialog naming the file and the reason; a crash dialog."""
+"""Errors shown in one place: a dialog naming the file and the reason; a crash dialog;
+non-blocking notices of problems of the environment."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from stance_reader.errors import InputError, StanceReaderError
 
@@ -34,6 +36,19 @@ def show_error(parent: QWidget | None, exc: BaseException, path: str | None = No
     box.setInformativeText(detail)
     box.setAccessibleName(headline)
     box.exec()
+
+
+def show_notice(window: QMainWindow, message: str) -> None:
+    """A problem of the environment the person should know about, told once by its source
+    (settings reset, history not writable): a dialog that does not block reading, and the
+    status line."""
+    log.warning("%s", message)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Stance Reader", message,
+                      QMessageBox.StandardButton.Ok, window)
+    box.setModal(False)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    window.statusBar().showMessage(message, 30000)
 
 
 def install_excepthook() -> None:

@@ -20,7 +20,7 @@ from stance_reader.presentation.tone import Thresholds
 from stance_reader.store.history import DocumentRecord, History, NullHistory
 from stance_reader.store.settings import SettingsStore
 from stance_reader.ui import theme as themes
-from stance_reader.ui.dialogs import show_error
+from stance_reader.ui.dialogs import show_error, show_notice
 from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers_panel import LayersPanel
 from stance_reader.ui.quote_walk import step as walk_step
@@ -35,12 +35,15 @@ PROGRESS_DELAY_MS = 500
 
 class MainWindow(MenusMixin, SavingMixin, QMainWindow):
     document_ready = Signal(object)  # DocumentTab, once highlighted
+    store_problem = Signal(str)  # from any thread: the history cannot be written (disk full…)
 
     def __init__(self, settings: SettingsStore, history: History | NullHistory, *,
                  model: str | None = None) -> None:
         super().__init__()
         self.settings_store = settings
         self.history = history
+        self.store_problem.connect(lambda message: show_notice(self, message))
+        history.on_problem = self.store_problem.emit
         s = settings.settings
         # Small parse batches: the GUI thread gets the interpreter often while spaCy runs.
         self.documents = DocumentService(history, model=model or s.spacy_model or None,

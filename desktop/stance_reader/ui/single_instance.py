@@ -1,33 +1,43 @@
 """One window per user: a second `stance-reader FILE` hands its files to the running one.
 
-The running window listens on a per-user local socket (QLocalServer). A new process first
-tries to connect; if a window answers, it sends a versioned JSON message with the files
-(absolute paths) and exits 0; otherwise it starts normally. A socket left by a crash is
-removed before listening. On macOS, files arrive as QFileOpenEvent; they are queued until
-the window exists.
+The running window listens on a local socket in a private per-user folder
+(`$XDG_RUNTIME_DIR`, else a 0700 folder of our own in the temporary folder; on Windows a
+named pipe limited to the user). A new process first checks that the socket and the
+process behind it belong to the same user, then sends its files (see instance_message)
+and exits 0 once the window answers `ok`; otherwise it starts normally. Another user who
+creates the socket first gets nothing, and a message that is too long, malformed or names
+anything but regular files is answered `error …` and logged. Reading is bounded and each
+connection has a time limit, so the window never waits on a sender. A socket left by a
+crash is removed before listening. On macOS, files arrive as QFileOpenEvent; they are
+queued until the window exists.
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
-import json
 import logging
 import os
+import socket as pysocket
+import stat
+import struct
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
+from stance_reader.ui.instance_message import MAX_MESSAGE_BYTES, BadMessage, decode, encode
+
 log = logging.getLogger(__name__)
-PROTOCOL = 1
 CONNECT_MS = 500
 REPLY_MS = 5000
+CONNECTION_MS = 3000  # a sender that has not sent its line by then is dropped
 
 
-def server_name() -> str:
+def _scope() -> str:
     """Per user (and per STANCE_READER_HOME, so tests and portable installs are apart)."""
     try:
         user = getpass.getuser()
@@ -37,18 +47,89 @@ def server_name() -> str:
     return "stance-reader-" + hashlib.sha1(scope.encode()).hexdigest()[:16]
 
 
+def _private(folder: Path) -> bool:
+    """A folder of ours that no one else may enter (not a link planted by someone)."""
+    try:
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o077
+
+
+def private_folder() -> Path | None:
+    """$XDG_RUNTIME_DIR, else our own 0700 folder in the temporary folder; None when
+    neither is safe (someone else made it first): single instance is then off."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and _private(Path(runtime)):
+        return Path(runtime)
+    folder = Path(tempfile.gettempdir()) / f"stance-reader-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    if not _private(folder):
+        log.warning("single instance off: %s is not a private folder of this user", folder)
+        return None
+    return folder
+
+
+def server_name() -> str | None:
+    """The socket path (POSIX) or pipe name (Windows); None when no safe place exists."""
+    if not hasattr(os, "getuid"):
+        return _scope()
+    folder = private_folder()
+    return str(folder / f"{_scope()}.sock") if folder is not None else None
+
+
+def _peer_uid(conn: QLocalSocket) -> int | None:
+    """The user id of the process at the other end (Linux), else None (unknown)."""
+    option = getattr(pysocket, "SO_PEERCRED", None)
+    fd = int(conn.socketDescriptor())
+    if option is None or fd < 0:
+        return None
+    sock = pysocket.socket(fileno=os.dup(fd))
+    try:
+        _, uid, _ = struct.unpack("3i", sock.getsockopt(pysocket.SOL_SOCKET, option,
+                                                        struct.calcsize("3i")))
+        return uid
+    except OSError:
+        return None
+    finally:
+        sock.close()
+
+
+def _same_user(conn: QLocalSocket) -> bool:
+    if not hasattr(os, "getuid"):
+        return True  # Windows: the pipe is limited to the user (UserAccessOption)
+    uid = _peer_uid(conn)
+    return uid is None or uid == os.getuid()
+
+
 def forward_to_running(files: list[str], name: str | None = None) -> bool:
-    """True when a running window took the files (this process should exit 0)."""
+    """True when a running window of this user took the files (this process exits 0)."""
+    name = name or server_name()
+    if name is None:
+        return False
+    if hasattr(os, "getuid"):
+        try:
+            owner = os.lstat(name).st_uid
+        except OSError:
+            return False  # no window running
+        if owner != os.getuid():
+            log.warning("ignored %s: it belongs to another user", name)
+            return False
     socket = QLocalSocket()
-    socket.connectToServer(name or server_name())
+    socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):
         return False
-    message = {"protocol": PROTOCOL, "cwd": os.getcwd(),
-               "files": [str(Path(f).expanduser().absolute()) for f in files]}
-    socket.write((json.dumps(message) + "\n").encode("utf-8"))
+    if not _same_user(socket):
+        log.warning("ignored %s: the process behind it belongs to another user", name)
+        socket.abort()
+        return False
+    socket.write(encode(files))
     socket.flush()
     socket.waitForBytesWritten(REPLY_MS)
-    ok = socket.waitForReadyRead(REPLY_MS) and bytes(socket.readAll().data()).startswith(b"ok")
+    ok = socket.waitForReadyRead(REPLY_MS) and bytes(socket.readLine(64).data()).startswith(b"ok")
     socket.disconnectFromServer()
     return ok
 
@@ -62,42 +143,66 @@ class InstanceServer(QObject):
         self.name = name or server_name()
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not self.server.listen(self.name):
+        self._buffers: dict[QLocalSocket, bytes] = {}
+        self.server.newConnection.connect(self._on_new_connection)
+        if self.name is None:
+            log.warning("single instance unavailable: no private folder for its socket")
+        elif not self.server.listen(self.name):
             # A socket file left behind by a crashed window: nobody answered on it (else
             # this process would have handed its files over), so remove it and retry.
             QLocalServer.removeServer(self.name)
             if not self.server.listen(self.name):
                 log.warning("single instance unavailable: %s", self.server.errorString())
-        self.server.newConnection.connect(self._on_new_connection)
-        self._buffers: dict[QLocalSocket, bytes] = {}
 
     def _on_new_connection(self) -> None:
         while self.server.hasPendingConnections():
             conn = self.server.nextPendingConnection()
+            if not _same_user(conn):
+                log.warning("refused a connection from another user")
+                conn.abort()
+                conn.deleteLater()
+                continue
+            conn.setReadBufferSize(MAX_MESSAGE_BYTES + 1)
             self._buffers[conn] = b""
             conn.readyRead.connect(lambda c=conn: self._on_ready_read(c))
             conn.disconnected.connect(lambda c=conn: self._forget(c))
+            QTimer.singleShot(CONNECTION_MS, self, lambda c=conn: self._expire(c))
 
     def _forget(self, conn: QLocalSocket) -> None:
+        if self._buffers.pop(conn, None) is not None:
+            conn.deleteLater()
+
+    def _expire(self, conn: QLocalSocket) -> None:
+        if conn in self._buffers:
+            log.warning("dropped a connection that sent no complete message in time")
+            self._answer(conn, b"error timeout")
+
+    def _answer(self, conn: QLocalSocket, reply: bytes) -> None:
         self._buffers.pop(conn, None)
+        conn.write(reply + b"\n")
+        conn.flush()
+        conn.disconnectFromServer()
         conn.deleteLater()
 
     def _on_ready_read(self, conn: QLocalSocket) -> None:
-        self._buffers[conn] = self._buffers.get(conn, b"") + bytes(conn.readAll().data())
-        if b"\n" not in self._buffers[conn]:
+        if conn not in self._buffers:
             return
-        line = self._buffers[conn].split(b"\n", 1)[0]
+        room = MAX_MESSAGE_BYTES + 1 - len(self._buffers[conn])
+        buffer = self._buffers[conn] + bytes(conn.read(max(room, 0)).data())
+        self._buffers[conn] = buffer
+        if b"\n" not in buffer:
+            if len(buffer) > MAX_MESSAGE_BYTES:
+                log.warning("ignored a message over %d bytes from another instance",
+                            MAX_MESSAGE_BYTES)
+                self._answer(conn, b"error too long")
+            return
         try:
-            message = json.loads(line)
-            if message.get("protocol") != PROTOCOL:
-                raise ValueError(f"protocol {message.get('protocol')!r}")
-            files = [str(f) for f in message.get("files", [])]
-        except (ValueError, AttributeError) as exc:
+            files = decode(buffer.split(b"\n", 1)[0])
+        except BadMessage as exc:
             log.warning("ignored a message from another instance: %s", exc)
-            conn.write(b"error\n")
+            self._answer(conn, f"error {exc}".encode("utf-8", "replace")[:500])
             return
-        conn.write(b"ok\n")
-        conn.flush()
+        self._answer(conn, b"ok")
         for f in files:
             self.window.open_path(f)
         self.window.showNormal()

@@ -9,6 +9,7 @@ import logging
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from stance_reader.core.analysis import Analysis
+from stance_reader.core.timelimit import call_with_time_limit
 from stance_reader.core.types import CancelToken
 from stance_reader.documents import DocumentService
 from stance_reader.errors import Cancelled
@@ -45,7 +46,10 @@ class AnalysisJob(QRunnable):
 
     def run(self) -> None:
         try:
-            item = self._documents.load(self._path)
+            # A read that never returns (a hung network drive) fails after a time limit,
+            # and cancelling (closing the tab, quitting) returns at once.
+            item = call_with_time_limit(self._documents.load, self._path,
+                                        cancel=self.cancel_token)
             self.signals.loaded.emit(item)
             copy = isinstance(item, Analysis)  # an annotated copy: its own history entry
             if not copy:

@@ -17,30 +17,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from stance_reader.core.article import Article
+from stance_reader.core.loaders.files import read_regular_file
 from stance_reader.core.loaders.registry import (
     FILE_DIALOG_FILTERS, MAX_BYTES, SUPPORTED_EXTENSIONS, load_bytes)
-from stance_reader.errors import DocumentTooLarge, InputError
 
 __all__ = ["load", "load_bytes", "MAX_BYTES", "SUPPORTED_EXTENSIONS", "FILE_DIALOG_FILTERS"]
 
 
 def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:
-    """Read and load an article file; never modifies it."""
+    """Read and load an article file; never modifies it, never blocks on a pipe or device
+    and never reads more than `max_bytes + 1` bytes (see `files.read_regular_file`)."""
     p = Path(path)
-    name = str(p)
-    try:
-        if p.is_dir():
-            raise InputError(f"{name} is a folder, not an article file", name)
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise DocumentTooLarge(
-                f"{name} is {size / 1e6:.1f} MB; Stance Reader opens articles up to "
-                f"{max_bytes / 1e6:.0f} MB", name)
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{name} does not exist", name) from None
-    except PermissionError:
-        raise InputError(f"{name} cannot be read: permission denied", name) from None
-    except OSError as exc:
-        raise InputError(f"{name} cannot be read: {exc.strerror or exc}", name) from None
+    data = read_regular_file(p, max_bytes)
     return load_bytes(data, p.name, path=str(p.resolve()), max_bytes=max_bytes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from stance_reader.core.analysis import Offsets
@@ -24,17 +25,33 @@ class Extracted:
     date: str | None = None
 
 
+# Control characters mean nothing in an article, are invalid in XML (DOCX and EPUB exports)
+# and can drive a terminal. Each becomes one character, so offsets into a plain-text file
+# still hold: line and page breaks a newline, the rest a space; the two non-characters
+# U+FFFE/U+FFFF (also invalid in XML) the replacement character.
+_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\r]")
+_NONCHARS = re.compile("[\ufffe\uffff]")
+
+
+def normalise_controls(text: str) -> str:
+    """`text` with control characters replaced, one for one (same length)."""
+    text = _BREAKS.sub("\n", text)
+    text = _CONTROLS.sub(" ", text)
+    return _NONCHARS.sub("\ufffd", text)
+
+
 def clean(s: str | None) -> str | None:
-    s = " ".join(s.split()) if s else ""
+    s = " ".join(normalise_controls(s).split()) if isinstance(s, str) else ""
     return s or None
 
 
 def to_article(ex: Extracted, fmt: str, sha256: str, path: str | None, name: str) -> Article:
     if ex.paragraphs is None:
-        text = ex.text
+        text = normalise_controls(ex.text)
         paragraphs = split_paragraphs(text)
     else:
-        parts = [" ".join(p.split()) for p in ex.paragraphs]
+        parts = [" ".join(normalise_controls(p).split()) for p in ex.paragraphs]
         parts = [p for p in parts if p]
         offsets: list[Offsets] = []
         pos = 0

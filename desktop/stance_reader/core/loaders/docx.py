@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from stance_reader.core.loaders.archive import open_checked
 from stance_reader.core.loaders.base import Extracted
 from stance_reader.errors import CorruptDocument
 
@@ -13,6 +14,7 @@ def parse(data: bytes, name: str) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    open_checked(data, name, "Word document").close()  # zip bombs refused before reading
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as exc:

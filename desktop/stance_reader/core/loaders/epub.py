@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
 
+from stance_reader.core.loaders.archive import open_checked
 from stance_reader.core.loaders.base import Extracted
 from stance_reader.core.loaders.text import decode_text
 from stance_reader.errors import CorruptDocument, EncryptedDocument
@@ -20,12 +20,11 @@ FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/p
 
 def parse(data: bytes, name: str) -> Extracted:
     from lxml import etree
-    import lxml.html
 
-    from stance_reader.core.loaders.html import _body_paragraphs
+    from stance_reader.core.loaders.html import _body_paragraphs, parse_document
 
+    archive = open_checked(data, name, "EPUB book")  # zip bombs refused before reading
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
         if "META-INF/encryption.xml" in names:
             enc = etree.fromstring(archive.read("META-INF/encryption.xml"))
@@ -51,7 +50,7 @@ def parse(data: bytes, name: str) -> Extracted:
             chapter = re.sub(r"^\s*<\?xml[^>]*\?>", "", chapter)  # lxml refuses it in str
             if not chapter.strip():
                 continue
-            tree = lxml.html.document_fromstring(chapter)
+            tree = parse_document(chapter, f"{name}:{path}")
             paragraphs.extend(_body_paragraphs(tree))
 
         def meta(tag: str) -> str | None:
@@ -60,7 +59,7 @@ def parse(data: bytes, name: str) -> Extracted:
 
         return Extracted(paragraphs=tuple(paragraphs), title=meta("title"),
                          byline=meta("creator"), date=meta("date"))
-    except EncryptedDocument:
+    except (EncryptedDocument, CorruptDocument):
         raise
     except (zipfile.BadZipFile, KeyError, IndexError, etree.XMLSyntaxError, ValueError,
             OSError, RuntimeError) as exc:

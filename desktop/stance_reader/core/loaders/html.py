@@ -65,14 +65,31 @@ def _mark_inline_quotes(tree: Any) -> Any:
     return tree
 
 
-def _parse_tree(text: str, name: str) -> Any:
-    import lxml.html
-    from lxml.etree import ParserError
+def parse_document(text: str, name: str) -> Any:
+    """The lxml tree of a page; refused when the parser gave up part of it.
 
+    libxml2 stops at 256 levels of nesting and returns what it had so far, often an empty
+    body; a page nested that deep is refused with a message rather than read as empty.
+    """
+    import lxml.html
+    from lxml.etree import ErrorTypes, ParserError
+
+    parser = lxml.html.HTMLParser()
     try:
-        return _mark_inline_quotes(lxml.html.document_fromstring(text))
+        tree = lxml.html.document_fromstring(text, parser=parser)
     except (ParserError, ValueError) as exc:
         raise CorruptDocument(f"{name} is not readable HTML: {exc}") from None
+    limits = [e.message for e in parser.error_log if e.type == ErrorTypes.ERR_RESOURCE_LIMIT]
+    if any("depth" in m for m in limits):
+        raise CorruptDocument(f"{name} nests its elements more than 255 levels deep; "
+                              "Stance Reader cannot read such a page")
+    if limits:
+        raise CorruptDocument(f"{name} is beyond what the HTML parser reads ({limits[0]})")
+    return tree
+
+
+def _parse_tree(text: str, name: str) -> Any:
+    return _mark_inline_quotes(parse_document(text, name))
 
 
 def parse_text(text: str, name: str) -> Extracted:

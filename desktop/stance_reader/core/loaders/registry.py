@@ -1,7 +1,25 @@
-"""The format registry: extension and content sniffing → the loader module to use."""
+"""The format registry: extension and content sniffing → the loader module to use.
+
+Every file opened may be hostile; the limits, each refused with a typed `InputError`
+naming the file (docs/reliability.md says how each is tested):
+- only regular files are opened, without blocking (FIFOs, devices, sockets, folders are
+  refused), and never more than `MAX_BYTES` (50 MB) + 1 bytes are read, the size being
+  checked on the opened file (`files.read_regular_file`); a file that changes while it is
+  read is refused (FileChanged);
+- DOCX and EPUB: the ZIP directory is checked before extraction (`archive.ZipLimits`: at
+  most 10,000 entries, 100 MB uncompressed in all, 32 MB per entry, a compression ratio
+  of 200 for entries over 1 MB), and zipfile never reads past an entry's declared size;
+- HTML (and EPUB chapters) nested deeper than libxml2's 256 levels, or with a text node
+  over its 10 MB limit, is refused rather than read as an empty page;
+- control characters become a space or a newline, one for one (`base.normalise_controls`);
+- paragraphs over 100,000 characters are parsed in pieces (`core.nlp.pipe_bounded`);
+- the window gives a load 60 s (`core.timelimit`) and our annotated copies 100 MB
+  (`documents.annotated.MAX_COPY_BYTES`).
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
@@ -11,7 +29,10 @@ from stance_reader.core.loaders import docx, epub, html, markdown, pdf, plain
 from stance_reader.core.loaders.base import Extracted, to_article
 from stance_reader.core.loaders.text import decode_text, looks_like_html
 from stance_reader.errors import (
-    DocumentTooLarge, EmptyDocument, EncryptedDocument, InputError, UnsupportedFormat)
+    CorruptDocument, DocumentTooLarge, EmptyDocument, EncryptedDocument, InputError,
+    UnsupportedFormat)
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1000 * 1000
 
@@ -102,4 +123,12 @@ def load_bytes(data: bytes, name: str, *, path: str | None = None,
     except InputError as exc:
         exc.path = exc.path or path
         raise
+    except Exception as exc:
+        # The parsers (python-docx, pypdf, lxml, zipfile, trafilatura) raise many kinds
+        # on crafted files, some outside what each format module expects (fuzzing found
+        # AttributeError in python-docx's core properties, NotImplementedError in
+        # zipfile): the file is refused as corrupt, the traceback kept in the log.
+        log.warning("%s could not be parsed", name, exc_info=True)
+        raise CorruptDocument(f"{name} is damaged or not what its name says "
+                              f"({type(exc).__name__})", path) from None
     return to_article(extracted, kind, content_sha256(data), path, name)

@@ -1,0 +1,112 @@
+"""Each speaker rule on one parsed sentence or two (real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stance_reader.core.analysis import Analysis
+from stance_reader.core.article import Article, split_paragraphs
+from stance_reader.core.pipeline import analyse
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp, text: str) -> Analysis:  # type: ignore[no-untyped-def]
+    return analyse(Article(text, split_paragraphs(text), "txt", "0" * 64), nlp=nlp)
+
+
+def speakers_of(a: Analysis) -> list[str | None]:
+    return [(a.speaker_by_id(q.speaker).name if q.speaker else None)  # type: ignore[union-attr]
+            for q in a.quotes if q.kind != "term"]
+
+
+def test_pronoun_follows_gender_evidence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hillary Clinton met Donald Trump in the studio on Monday.\n\n"
+            "“This is dangerous for a president,” she said.")
+    assert speakers_of(run(nlp, text)) == ["Hillary Clinton"]
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“We need more teachers,” Maria Lopez said.\n\n"
+            "Governor Tom Hale visited the school on Friday. “It was a good visit,” he said.")
+    assert speakers_of(run(nlp, text)) == ["Maria Lopez", "Tom Hale"]
+
+
+def test_surname_joins_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“The season is not over,” said Cam Heyward.\n\n"
+            "“We will fight,” Heyward added.")
+    a = run(nlp, text)
+    assert speakers_of(a) == ["Cam Heyward", "Cam Heyward"]
+    assert [s.name for s in a.speakers] == ["Cam Heyward"]
+
+
+def test_description_linked_by_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We are ready,” the defense minister, Chiu Kuo-cheng, told reporters."
+    assert speakers_of(run(nlp, text)) == ["Chiu Kuo-cheng"]
+
+
+def test_definite_description_links_to_the_named_role_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Indiana Gov. Mike Pence spoke in Fort Wayne on Friday.\n\n"
+            "The Indiana governor said the media are to blame for “he said this, he tweeted "
+            "that.”")
+    assert speakers_of(run(nlp, text)) == ["Mike Pence"]
+
+
+def test_unnamed_source_keeps_its_whole_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“The talks are stuck,” a person familiar with the negotiations said."
+    assert speakers_of(run(nlp, text)) == ["person familiar with the negotiations"]
+
+
+def test_document_author_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Senator Ann Kerr spoke on Monday. Her statement said the bill was “a disgrace to "
+            "this chamber.”")
+    assert speakers_of(run(nlp, text)) == ["Ann Kerr"]
+
+
+def test_subject_inside_the_quotation_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"If it does not have the capability yet, it will at some point,\" said James "
+            "Acton, a physicist at the Carnegie Endowment.")
+    assert speakers_of(run(nlp, text)) == ["James Acton"]
+
+
+def test_post_verbal_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“Nobody saw it coming,” says Laura Diaz, a professor at Rutgers University."
+    assert speakers_of(run(nlp, text)) == ["Laura Diaz"]
+
+
+def test_next_sentence_cue_does_not_steal_a_quotation_with_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We won,” Maria Lopez said. “They lost,” Tom Hale said."
+    assert speakers_of(run(nlp, text)) == ["Maria Lopez", "Tom Hale"]
+
+
+def test_non_speech_sense_is_not_a_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "Messi added a goal in the second half of the “El Clásico” match.")
+    assert all(q.speaker is None for q in a.quotes)
+    assert not a.reported
+
+
+def test_punctuation_separator_lines_keep_inheritance(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“We will appeal,” said Maria Lopez, the union’s leader.\n\n"
+            " .\n\n"
+            "“This fight is not over.”")
+    a = run(nlp, text)
+    assert len(a.paragraphs) == 2
+    assert speakers_of(a) == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_headline_label_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Pat Caddell: Democrat Voters Worried About the Race; It’s ‘in Their Heads’\n\nMore text here."
+    assert speakers_of(run(nlp, text)) == ["Pat Caddell"]
+
+
+def test_when_asked_never_credits_the_asker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "When asked about the deal by reporters, Maria Lopez said it was “a disaster.”"
+    assert speakers_of(run(nlp, text)) == ["Maria Lopez"]
+
+
+def test_voices_are_only_entities_that_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Maria Lopez criticized Tom Hale and the Acme Corporation on Monday. “They failed "
+            "us,” Lopez said.")
+    a = run(nlp, text)
+    assert [s.name for s in a.speakers] == ["Maria Lopez"]
+    assert {t.name for q in a.quotes for t in q.targets} <= {"Tom Hale", "Acme Corporation"}
