@@ -91,8 +91,8 @@ def mutate(kind: str, data: bytes, rnd: random.Random) -> bytes:
 
 
 def load_any(kind: str, data: bytes, folder) -> str:  # type: ignore[no-untyped-def]
-    """Open `data` as the app does (annotated copy first, then the loaders): "ok",
-    "refused", or the traceback of a crash."""
+    """Open `data` as the app does (`DocumentService.load`: an annotated copy first, then
+    the loaders): "ok", "refused", or the traceback of a crash."""
     from stance_reader.documents import DocumentService
     from stance_reader.store.history import NullHistory
 

@@ -110,3 +110,11 @@ def test_voices_are_only_entities_that_speak(nlp) -> None:  # type: ignore[no-un
     a = run(nlp, text)
     assert [s.name for s in a.speakers] == ["Maria Lopez"]
     assert {t.name for q in a.quotes for t in q.targets} <= {"Tom Hale", "Acme Corporation"}
+
+
+def test_a_glued_list_of_organisations_is_several_entities(nlp) -> None:  # type: ignore[no-untyped-def]
+    from stance_reader.core.mentions import entity_mentions
+
+    doc = nlp("Viewers of CBS All Access, Disney and Netflix complained on Monday.")
+    names = [m.text for m in entity_mentions(doc, 0, ("ORG", "PERSON"))]
+    assert "CBS All Access, Disney" not in names

@@ -8,7 +8,7 @@ and newer versions with a clear message instead of guessing.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
 from stance_reader.errors import AnalysisFileError
@@ -32,46 +32,65 @@ CORRECTION_FIELDS: tuple[str, ...] = ("speaker", "speaker_new", "speaker_name", 
                                       "tone", "removed")
 
 
+class JSONData:
+    """JSON of a data class: its fields in order, nested data classes as objects and
+    tuples as lists (the file format is exactly the fields)."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Any:
+        """Each field read by its declared type (the data was checked in full before:
+        `analysis_check`); an optional text field may be absent."""
+        values = []
+        for f in fields(cls):  # type: ignore[arg-type]
+            kind = str(f.type)
+            if kind in _READ:
+                values.append(_READ[kind](d[f.name]))
+            elif kind.endswith("| None"):
+                values.append(d.get(f.name))
+            else:  # a nested data class of this module
+                values.append(globals()[kind].from_dict(d[f.name]))
+        return cls(*values)
+
+
+_READ: dict[str, Any] = {"int": int, "str": str, "float": float}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, JSONData):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
 @dataclass(frozen=True, slots=True)
-class Offsets:
+class Offsets(JSONData):
     """A character range in `Analysis.text`; `end` is exclusive."""
 
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Offsets:
-        return cls(int(d["start"]), int(d["end"]))
-
 
 @dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(JSONData):
     """The reporting words that introduce a quote: said, told, according to, a colon."""
 
     start: int
     end: int
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Cue:
-        return cls(int(d["start"]), int(d["end"]), str(d["text"]))
-
 
 @dataclass(frozen=True, slots=True)
-class Tone:
+class Tone(JSONData):
     """VADER-based compound score in [-1, 1] and its label."""
 
     compound: float
     label: ToneLabel
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"compound": self.compound, "label": self.label}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Tone:
@@ -82,7 +101,7 @@ class Tone:
 
 
 @dataclass(frozen=True, slots=True)
-class Target:
+class Target(JSONData):
     """A person or organisation a quote talks about, and the tone toward it."""
 
     start: int
@@ -92,30 +111,9 @@ class Target:
     name: str  # canonical name (the speaker's display name, or the entity text)
     tone: Tone
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "speaker": self.speaker,
-            "name": self.name,
-            "tone": self.tone.to_dict(),
-        }
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Target:
-        return cls(
-            int(d["start"]),
-            int(d["end"]),
-            str(d["text"]),
-            d.get("speaker"),
-            str(d["name"]),
-            Tone.from_dict(d["tone"]),
-        )
-
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(JSONData):
     """A quotation span (including its marks) with its kind, speaker, cue and tone.
 
     `attribution` says how the speaker was found: "cue" (a reporting verb or phrase next
@@ -134,21 +132,6 @@ class Quote:
     targets: tuple[Target, ...] = ()
     paragraph: int = 0
     attribution: str = "none"  # one of ATTRIBUTION_KINDS (typed once the pipeline is)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "start": self.start,
-            "end": self.end,
-            "kind": self.kind,
-            "speaker": self.speaker,
-            "source": self.source.to_dict() if self.source else None,
-            "cue": self.cue.to_dict() if self.cue else None,
-            "tone": self.tone.to_dict(),
-            "targets": [t.to_dict() for t in self.targets],
-            "paragraph": self.paragraph,
-            "attribution": self.attribution,
-        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
@@ -171,7 +154,7 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
-class ReportedSpan:
+class ReportedSpan(JSONData):
     """Indirect speech ("X told the AP that ..."): the sentence, its speaker and cue."""
 
     id: str
@@ -183,19 +166,6 @@ class ReportedSpan:
     tone: Tone
     targets: tuple[Target, ...] = ()
     paragraph: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "start": self.start,
-            "end": self.end,
-            "speaker": self.speaker,
-            "source": self.source.to_dict() if self.source else None,
-            "cue": self.cue.to_dict() if self.cue else None,
-            "tone": self.tone.to_dict(),
-            "targets": [t.to_dict() for t in self.targets],
-            "paragraph": self.paragraph,
-        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ReportedSpan:
@@ -213,7 +183,7 @@ class ReportedSpan:
 
 
 @dataclass(frozen=True, slots=True)
-class Speaker:
+class Speaker(JSONData):
     """One real person or organisation, with every mention that names them."""
 
     id: str
@@ -221,15 +191,6 @@ class Speaker:
     kind: SpeakerKind
     aliases: tuple[str, ...] = ()
     mentions: tuple[Offsets, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "aliases": list(self.aliases),
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Speaker:
@@ -246,7 +207,7 @@ class Speaker:
 
 
 @dataclass(frozen=True, slots=True)
-class Correction:
+class Correction(JSONData):
     """A person's edit on top of the analysis: which item, which field, old and new value.
 
     `field` is one of `CORRECTION_FIELDS`. `by` is "person" for edits made in the reader.
@@ -258,10 +219,6 @@ class Correction:
     new: Any
     at: str  # ISO 8601 UTC
     by: str = "person"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"target": self.target, "field": self.field, "old": self.old,
-                "new": self.new, "at": self.at, "by": self.by}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Correction:
@@ -279,36 +236,21 @@ def correction_field(value: Any) -> CorrectionField:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceInfo:
+class SourceInfo(JSONData):
     """Where the article came from: path (may be None), SHA-256 of the file bytes, format."""
 
     path: str | None
     sha256: str
     format: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "sha256": self.sha256, "format": self.format}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> SourceInfo:
-        return cls(d.get("path"), str(d["sha256"]), str(d["format"]))
-
 
 @dataclass(frozen=True, slots=True)
-class PipelineInfo:
+class PipelineInfo(JSONData):
     """What produced the analysis; a cache entry is valid only for the same values."""
 
     model: str
     model_version: str
     project_version: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"model": self.model, "model_version": self.model_version,
-                "project_version": self.project_version}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> PipelineInfo:
-        return cls(str(d["model"]), str(d["model_version"]), str(d["project_version"]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from stance_reader.core.names import split_list
 from stance_reader.core.speaker_words import (
     DOCUMENT_NOUNS, FEMALE_NOUNS, FEMALE_TITLES, MALE_NOUNS, MALE_TITLES, OTHER_SOURCE_WORDS,
     TITLES)
@@ -203,6 +204,11 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
         return _coordination(tok, offset)
     if ent is not None and ent.label_ in NAMED:
         mention = named_mention(ent, offset, subject=subject)
+        parts = split_list(ent.text)
+        if len(parts) > 1:  # a glued list as subject: the name nearest the verb speaks
+            at, part = parts[-1]
+            start = ent.start_char + offset + at
+            return Mention(start, start + len(part), part, mention.kind, mention.label, subject)
         first = ent.start
         if ent.label_ in ("ORG",) and first >= 2 and doc[first - 1].tag_ == "POS":
             owner = entity_of(doc[first - 2])
@@ -293,8 +299,20 @@ def entity_mentions(doc: object, offset: int, labels: tuple[str, ...]) -> list[M
     from spacy.tokens import Doc
 
     assert isinstance(doc, Doc)
-    found = [named_mention(ent, offset, subject=_is_subject(ent))
-             for ent in doc.ents if ent.label_ in labels]
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        mention = named_mention(ent, offset, subject=_is_subject(ent))
+        parts = split_list(ent.text)
+        if len(parts) == 1:
+            found.append(mention)
+            continue
+        # "CBS All Access, Disney": a list the tagger glued together is several entities.
+        for at, part in parts:
+            start = ent.start_char + offset + at
+            found.append(Mention(start, start + len(part), part, mention.kind, mention.label,
+                                 mention.subject))
     if doc.has_annotation("DEP"):
         for tok in doc:
             if (tok.dep_ in SUBJECTS and tok.tag_ == "NNP" and not tok.ent_type_

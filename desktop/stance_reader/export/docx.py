@@ -63,8 +63,7 @@ def render(analysis: Analysis) -> bytes:
         run = legend.add_run(f" {s.name} ")
         _shade(run, colors[s.id].light)
         legend.add_run("  ")
-    for layer in LAYERS:
-        d.add_paragraph(f"{layer.title}: {layer.shows}", style="List Bullet")
+    d.add_paragraph(" · ".join(f"{layer.title}: {layer.shows}" for layer in LAYERS))
     for pieces in paragraph_pieces(analysis):
         p = d.add_paragraph()
         for text, marks in pieces:

@@ -79,9 +79,8 @@ def build_document(analysis: Analysis):  # type: ignore[no-untyped-def]
         fmt.setUnderlineColor(QColor(tone_hue(label)))
         cursor.insertText(label, fmt)
         cursor.insertText("   ", plain)
-    for layer in LAYERS:
-        cursor.insertBlock(block)
-        cursor.insertText(f"{layer.title}: {layer.shows}", plain)
+    cursor.insertBlock(block)
+    cursor.insertText(" · ".join(f"{layer.title}: {layer.shows}" for layer in LAYERS), plain)
 
     for pieces in paragraph_pieces(analysis):
         cursor.insertBlock(block)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
-from stance_reader.core.analysis import Analysis, Quote, ReportedSpan, Speaker, Tone
+from stance_reader.core.analysis import Analysis, Offsets, Quote, ReportedSpan, Speaker, Tone
 from stance_reader.presentation.layers import BY_NAME, LayerState
 from stance_reader.presentation.tone import signed
 
@@ -121,15 +121,28 @@ def all_marks(analysis: Analysis) -> list[Mark]:
                           r.id in corrected))
         if r.cue:
             marks.append(Mark("cues", "cue", r.cue.start, r.cue.end, r.id, r.speaker))
-    mentions = [(m, s.id) for s in analysis.speakers for m in s.mentions]
-    for m, sid in mentions:
-        # "China" inside "China's Foreign Ministry" is part of the larger name here.
-        if any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-               for o, _ in mentions):
-            continue
+    for m, sid in _outermost_mentions(analysis):
         marks.append(Mark("speaker_names", "mention", m.start, m.end, sid, sid))
     inside = [m for m in marks if 0 <= m.start < m.end <= len(analysis.text)]
     return sorted(inside, key=lambda m: m.paint_order)  # stable: text order within a layer
+
+
+def _outermost_mentions(analysis: Analysis) -> list[tuple[Offsets, str]]:
+    """Mentions not inside a longer one ("China" inside "China's Foreign Ministry" is part
+    of the larger name), in text order; one sweep, so long articles stay fast."""
+    mentions = sorted(((m, s.id) for s in analysis.speakers for m in s.mentions),
+                      key=lambda x: (x[0].start, -x[0].end))
+    kept, reach, i = [], -1, 0  # reach: the furthest end of a different, earlier span
+    while i < len(mentions):
+        span = (mentions[i][0].start, mentions[i][0].end)
+        j = i
+        while j < len(mentions) and (mentions[j][0].start, mentions[j][0].end) == span:
+            j += 1
+        if reach < span[1]:
+            kept.extend(mentions[i:j])
+        reach = max(reach, span[1])
+        i = j
+    return kept
 
 
 def visible(mark: Mark, state: LayerState) -> bool:
@@ -144,10 +157,10 @@ def visible(mark: Mark, state: LayerState) -> bool:
     return state.shows_speaker(mark.speaker)
 
 
-def layer_counts(analysis: Analysis) -> dict[str, int]:
+def layer_counts(marks: list[Mark]) -> dict[str, int]:
     """How many marks each layer has (for the speakers layer: attributed quotations)."""
     counts = {name: 0 for name in BY_NAME}
-    for m in all_marks(analysis):
+    for m in marks:
         if m.layer != "speakers" or m.speaker is not None:
             counts[m.layer] += 1
     return counts

@@ -9,7 +9,7 @@ from PySide6.QtCore import QElapsedTimer, QPoint, QThreadPool, Signal
 from PySide6.QtWidgets import QColorDialog, QInputDialog, QMenu, QVBoxLayout, QWidget
 
 from stance_reader.core import corrections
-from stance_reader.core.analysis import Analysis
+from stance_reader.core.analysis import TONE_LABELS, Analysis
 from stance_reader.core.article import Article
 from stance_reader.documents import DocumentService, OpenedDocument
 from stance_reader.presentation.layers import LayerState
@@ -132,7 +132,7 @@ class DocumentTab(QWidget):
         speaker_menu.addAction("No speaker").triggered.connect(
             lambda: self.apply_correction(corrections.set_speaker(self.analysis, quote.id, None)))  # type: ignore[arg-type]
         tone_menu = menu.addMenu("Set tone")
-        for label in ("negative", "neutral", "positive"):
+        for label in TONE_LABELS:
             act = tone_menu.addAction(label)
             act.setCheckable(True)
             act.setChecked(quote.tone.label == label)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from stance_reader.core.analysis import TONE_LABELS, Analysis
 from stance_reader.presentation.layers import LAYERS, LayerState
-from stance_reader.presentation.marks import layer_counts
+from stance_reader.presentation.marks import Mark, all_marks, layer_counts
 from stance_reader.presentation.tone import tone_hue
 from stance_reader.presentation.paint import speaker_fill
 from stance_reader.style.palette import SpeakerColor
@@ -46,11 +46,13 @@ class LayersPanel(QWidget):
         self.tree.itemChanged.connect(self._on_item_changed)
 
     def populate(self, analysis: Analysis | None, colors: dict[str, SpeakerColor],
-                 state: LayerState, theme: str) -> None:
+                 state: LayerState, theme: str, marks: list[Mark] | None = None) -> None:
+        """`marks`: the view's marks of `analysis`, when it has them (computed otherwise)."""
         self._building = True
         self._state = state
         self.tree.clear()
-        counts = layer_counts(analysis) if analysis is not None else {}
+        counts = {} if analysis is None else layer_counts(
+            marks if marks is not None else all_marks(analysis))
         for layer in LAYERS:
             item = QTreeWidgetItem([f"{layer.title}  ({layer.shortcut})",
                                     str(counts.get(layer.name, ""))])

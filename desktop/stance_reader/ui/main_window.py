@@ -256,7 +256,8 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         tab = self.current_tab()
         analysis = tab.analysis if tab else None
         colors = tab.view.colors if tab else {}
-        self.layers_panel.populate(analysis, colors, self.state, self.theme)
+        self.layers_panel.populate(analysis, colors, self.state, self.theme,
+                                   tab.view.marks if tab else None)
         s = self.settings_store.settings
         self.voices_panel.populate(analysis, colors, self.theme,
                                    Thresholds(s.tone_positive, s.tone_negative))
@@ -279,7 +280,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.set_layer_state(self.state.toggled(layer, enabled))
         tab = self.current_tab()
         self.layers_panel.populate(tab.analysis if tab else None, tab.view.colors if tab else {},
-                                   self.state, self.theme)
+                                   self.state, self.theme, tab.view.marks if tab else None)
 
     def select_speaker(self, speaker_id: str) -> None:
         """Only this speaker's quotations (\"\" for all), jumping to the first."""
@@ -292,7 +293,8 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
             self.voices_panel.select_speaker("")  # no row stays selected after Show All
         tab = self.current_tab()
         if tab is not None:
-            self.layers_panel.populate(tab.analysis, tab.view.colors, self.state, self.theme)
+            self.layers_panel.populate(tab.analysis, tab.view.colors, self.state, self.theme,
+                                       tab.view.marks)
             if speaker_id:
                 quotes = tab.quotes_in_view(self.state)
                 if quotes:

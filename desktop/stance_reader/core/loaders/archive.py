@@ -52,10 +52,10 @@ def open_checked(data: bytes, name: str, what: str, limits: ZipLimits = LIMITS
             raise DocumentTooLarge(
                 f"{name} holds a part ({info.filename[:80]}) of {size / 1e6:.0f} MB "
                 f"uncompressed; a {what} part may be up to {limits.max_entry_bytes / 1e6:.0f} MB")
-        if size > limits.ratio_floor and size > limits.max_ratio * max(info.compress_size, 1):
-            raise DocumentTooLarge(
-                f"{name} looks like a zip bomb: a part expands {size // max(info.compress_size, 1):,}"
-                f" times (at most {limits.max_ratio} accepted)")
+        ratio = size // max(info.compress_size, 1)
+        if size > limits.ratio_floor and ratio > limits.max_ratio:
+            raise DocumentTooLarge(f"{name} looks like a zip bomb: a part expands {ratio:,} "
+                                   f"times (at most {limits.max_ratio} accepted)")
     if total > limits.max_total_bytes:
         raise DocumentTooLarge(f"{name} expands to {total / 1e6:.0f} MB; a {what} may expand "
                                f"to {limits.max_total_bytes / 1e6:.0f} MB")
