@@ -144,7 +144,13 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
         load_pipeline(args.model)  # once, and a missing model stops before any file
         documents = document_service(model=args.model, tone=ToneScorer())
-        return lambda src: documents.open(src, corrections=not args.no_corrections)
+
+        def open_document(src: Path) -> Any:
+            analysis = documents.open(src, corrections=not args.no_corrections)
+            for notice in analysis.notices:  # e.g. not English: said, and the file goes on
+                progress.message(f"{PROG}: {src}: warning: {notice.message}")
+            return analysis
+        return open_document
 
     def emit(analysis: Any, out: Path | None) -> None:
         if out is None:

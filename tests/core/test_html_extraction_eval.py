@@ -1,4 +1,4 @@
-"""The HTML extraction scorer (benchmark metric) on a tiny page made here."""
+"""`python -m stance_reader.evaluate pages`: both metrics, on tiny pages made here."""
 
 from __future__ import annotations
 
@@ -8,24 +8,54 @@ import subprocess
 import sys
 from pathlib import Path
 
+from stance_reader.evaluate.shingles import summarise, tp_fp_fn
+from stance_reader.evaluate.snippets import score_page
 from tests.core.test_loaders import HTML_PAGE
 
-ROOT = Path(__file__).resolve().parents[2]
+BODY = ("“We will not back down on this budget, whatever the opposition says,” "
+        "Maria Lopez said.")
 
 
-def test_scorer_runs_and_scores_a_perfect_page(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from eval_html_extraction import summarise, tp_fp_fn
+def _evaluate(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "stance_reader.evaluate", "pages", *args],
+                          capture_output=True, text=True, timeout=120)
 
+
+def test_shingle_metric_scores_a_perfect_page_and_a_partial_one() -> None:
     assert summarise([tp_fp_fn("a b c d e f", "a b c d e f")]) == (1.0, 1.0, 1.0)
-    p, r, f = summarise([tp_fp_fn("a b c d e f g h", "a b c d x y z w")])
+    p, r, _ = summarise([tp_fp_fn("a b c d e f g h", "a b c d x y z w")])
     assert 0 < p < 1 and 0 < r < 1
+
+
+def test_snippet_metric_collapses_whitespace_and_counts_a_failed_page() -> None:
+    page = score_page("One  two\nthree. Menu", ["two three"], ["Menu", "Footer"])
+    assert (page.tp, page.fn, page.fp, page.tn) == (1, 0, 1, 1)
+    failed = score_page(None, ["a", "b"], ["c"])
+    assert (failed.tp, failed.fn, failed.fp, failed.tn) == (0, 2, 0, 1)
+
+
+def test_benchmark_folder_reports_lost_quotation_marks(tmp_path: Path) -> None:
     (tmp_path / "html").mkdir()
     (tmp_path / "html" / "p1.html.gz").write_bytes(gzip.compress(HTML_PAGE.encode()))
-    body = ("“We will not back down on this budget, whatever the opposition says,” "
-            "Maria Lopez said.")
-    (tmp_path / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": body}}))
-    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_html_extraction.py"),
-                          str(tmp_path)], capture_output=True, text=True, timeout=120)
+    (tmp_path / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": BODY}}))
+    out = _evaluate(str(tmp_path))
     assert out.returncode == 0, out.stderr
     assert "missing from ours: 0/2" in out.stdout
+
+
+def test_snippet_folder_prints_our_loader_beside_trafilatura(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "page000.html").write_text(HTML_PAGE, encoding="utf-8")
+    record = {"file": "pages/page000.html", "with": ["whatever the opposition says"],
+              "without": ["Subscribe to our newsletter"]}
+    (tmp_path / "snippets.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = _evaluate(str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    ours = next(line for line in out.stdout.splitlines() if line.startswith("stance-reader"))
+    assert ours.split()[-6:-2] == ["1.000", "1.000", "1.000", "1.000"]
+    assert "trafilatura" in out.stdout and "time ratio" in out.stdout
+
+
+def test_unknown_folder_is_refused_on_stderr(tmp_path: Path) -> None:
+    out = _evaluate(str(tmp_path))
+    assert out.returncode == 2 and "snippets.jsonl" in out.stderr

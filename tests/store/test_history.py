@@ -124,3 +124,14 @@ def test_newer_major_version_is_refused(tmp_path: Path) -> None:
     conn.close()
     h, notices = open_history(db)
     assert isinstance(h, NullHistory) and "newer Stance Reader" in notices[0]
+
+
+def test_cache_key_changes_with_the_analysis_code(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An analysis cached by another build of the same version is never served."""
+    from stance_reader.core import fingerprint
+    from stance_reader.core.analysis import PipelineInfo
+
+    info = PipelineInfo("en_core_web_sm", "3.8.0", "0.1.0")
+    today = pipeline_key(info)
+    monkeypatch.setattr(fingerprint, "analysis_fingerprint", lambda: "000000000000")
+    assert pipeline_key(info) != today

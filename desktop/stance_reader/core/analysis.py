@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal
 
+from stance_reader.core.notices import Notice
 from stance_reader.errors import AnalysisFileError
 
 SCHEMA = "stance-reader/analysis"
@@ -131,7 +132,7 @@ class Quote(JSONData):
     tone: Tone
     targets: tuple[Target, ...] = ()
     paragraph: int = 0
-    attribution: str = "none"  # one of ATTRIBUTION_KINDS (typed once the pipeline is)
+    attribution: AttributionKind = "none"
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
@@ -149,8 +150,16 @@ class Quote(JSONData):
             tone=Tone.from_dict(d["tone"]),
             targets=tuple(Target.from_dict(t) for t in d.get("targets", [])),
             paragraph=int(d.get("paragraph", 0)),
-            attribution=str(d.get("attribution", "none")),
+            attribution=_attribution_kind(d.get("attribution", "none")),
         )
+
+
+def _attribution_kind(value: object) -> AttributionKind:
+    """A stored attribution kind, "none" for anything this version does not know."""
+    for kind in ATTRIBUTION_KINDS:
+        if value == kind:
+            return kind  # type: ignore[return-value]
+    return "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +277,7 @@ class Analysis:
     byline: str | None = None
     date: str | None = None
     corrections: tuple[Correction, ...] = ()
+    notices: tuple[Notice, ...] = ()
 
     # -- lookups ---------------------------------------------------------------------
     def speaker_by_id(self, speaker_id: str | None) -> Speaker | None:
@@ -300,6 +310,7 @@ class Analysis:
             "reported": [r.to_dict() for r in self.reported],
             "speakers": [s.to_dict() for s in self.speakers],
             "corrections": [c.to_dict() for c in self.corrections],
+            **({"notices": [n.to_dict() for n in self.notices]} if self.notices else {}),
         }
 
     def to_json(self, indent: int | None = 1) -> str:
@@ -337,6 +348,8 @@ class Analysis:
                 reported=tuple(ReportedSpan.from_dict(r) for r in d.get("reported", [])),
                 speakers=tuple(Speaker.from_dict(s) for s in d.get("speakers", [])),
                 corrections=tuple(Correction.from_dict(c) for c in d.get("corrections", [])),
+                notices=tuple(Notice(str(n["kind"]), str(n["message"]))
+                              for n in d.get("notices", [])),
             )
         except AnalysisFileError:
             raise

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from stance_reader.core.analysis import Offsets
+from stance_reader.core.notices import Notice
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,9 @@ class Article:
     title: str | None = None
     byline: str | None = None
     date: str | None = None
+    # "en", or "other" when the text does not look English (the analysis is English-only).
+    language: str = "en"
+    notices: tuple[Notice, ...] = ()
 
 
 def content_sha256(data: bytes) -> str:

@@ -9,7 +9,7 @@ and the view never touch the parse.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Literal, Sequence
 
 from stance_reader.core.analysis import Cue, Offsets
 from stance_reader.core.cues import NON_SPEECH_FORMS, PHRASAL_FORMS, SPEECH_FORMS
@@ -24,13 +24,17 @@ if TYPE_CHECKING:
 CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "acomp")
 
 
+# How a cue was found: a reporting verb, a colon, a transcript label, a dash byline.
+AttributionHow = Literal["cue", "colon", "label", "dash"]
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """Who said a quotation (or a reported sentence), and the words that say so."""
 
     cue: Cue | None
     mention: Mention | None
-    how: str  # cue | colon
+    how: AttributionHow
 
 
 def inside(pos: int, spans: Sequence[QuoteSpan]) -> bool:

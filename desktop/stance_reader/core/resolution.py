@@ -12,102 +12,18 @@ without evidence.
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass, field
 from typing import Sequence
 
 from stance_reader.core.analysis import Offsets, Speaker
+from stance_reader.core.entities import (
+    GEO_LABELS, PRONOUN_WANTS, V_FIRST_NAME, V_GEO, V_LABEL, V_ORG_WORD, V_PRONOUN, V_PROPN,
+    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_SALIENCE, W_SPOKE, W_SUBJECT,
+    WINDOW, Entity, acronym, author_name, contiguous, looks_like_org, prefix_with_suffix_words,
+    role_word)
 from stance_reader.core.mentions import PRONOUN_GENDER, Mention
 from stance_reader.core.names import description_name, name_key, org_name, person_name
 from stance_reader.core.speaker_words import (
-    DOCUMENT_NOUNS, ORG_ROLES, ORG_WORDS, PERSON_ROLES, ROLE_ABBREVIATIONS,
-    gender_of_first_name)
-
-GEO_LABELS = ("GPE", "NORP", "FAC", "LOC")
-WINDOW = 3  # previous sentences a pronoun or description looks back over
-# Weights of the pronoun and description choice (measured on PolNeAR train; see
-# docs/evaluation.md): the subject of a recent sentence who already speaks wins.
-W_DISTANCE = 1.0
-W_SUBJECT = 1.5
-W_SPOKE = 0.5
-W_SALIENCE = 0.25
-W_GENDER_KNOWN = 0.25
-# Votes that decide an entity's kind.
-V_LABEL = 1.0
-V_PROPN = 0.5
-V_GEO = 1.5
-V_TITLE = 3.0
-V_FIRST_NAME = 1.5
-V_ORG_WORD = 2.0
-V_PRONOUN = 1.0
-V_SPEECH_SUBJECT = 0.5
-
-PRONOUN_WANTS = {"he": "person", "him": "person", "she": "person", "her": "person",
-                 "it": "organisation", "they": "group", "we": "group"}
-
-
-@dataclass(slots=True)
-class Entity:
-    """One person, organisation or unnamed source, and everything said about it."""
-
-    name: str
-    named: bool
-    mentions: list[Mention] = field(default_factory=list)
-    kind_votes: dict[str, float] = field(default_factory=dict)
-    gender_votes: dict[str, float] = field(default_factory=dict)
-    roles: set[str] = field(default_factory=set)
-    geo: bool = False
-    spoke: bool = False
-    last_pos: int = -1
-
-    @property
-    def key(self) -> tuple[str, ...]:
-        return name_key(self.name)
-
-    @property
-    def kind(self) -> str:
-        if not self.named:
-            return "unknown"
-        person = self.kind_votes.get("person", 0.0)
-        org = self.kind_votes.get("organisation", 0.0)
-        return "person" if person > org else "organisation"
-
-    @property
-    def gender(self) -> str | None:
-        male = self.gender_votes.get("male", 0.0)
-        female = self.gender_votes.get("female", 0.0)
-        if male > female:
-            return "male"
-        if female > male:
-            return "female"
-        return None
-
-    def vote(self, kind: str, weight: float) -> None:
-        self.kind_votes[kind] = self.kind_votes.get(kind, 0.0) + weight
-
-    def vote_gender(self, gender: str | None, weight: float) -> None:
-        if gender:
-            self.gender_votes[gender] = self.gender_votes.get(gender, 0.0) + weight
-
-    def pronoun_kind(self) -> str:
-        """What a pronoun for this entity would be: person, organisation or group."""
-        if self.named:
-            return self.kind
-        head = self.mentions[0].head if self.mentions else ""
-        if self.mentions and self.mentions[0].plural:
-            return "group"
-        if head in PERSON_ROLES:
-            return "person"
-        return "organisation"
-
-
-def _role(word: str) -> str:
-    w = word.strip(".,").lower()
-    return ROLE_ABBREVIATIONS.get(w, w)
-
-
-def _looks_like_org(text: str) -> bool:
-    return any(w.lower().strip(".,") in ORG_WORDS for w in text.split())
+    DOCUMENT_NOUNS, ORG_ROLES, PERSON_ROLES, gender_of_first_name)
 
 
 class Resolver:
@@ -130,7 +46,7 @@ class Resolver:
         return self._add_named(mention, speaking=False)
 
     def _display(self, mention: Mention) -> str:
-        if mention.label in ("PERSON", "PROPN") and not _looks_like_org(mention.text):
+        if mention.label in ("PERSON", "PROPN") and not looks_like_org(mention.text):
             return person_name(mention.text)
         if mention.kind == "person":
             return person_name(mention.text)
@@ -168,19 +84,19 @@ class Resolver:
                 entity.vote("organisation", V_GEO)
             elif mention.label == "ORG" or mention.kind == "organisation":
                 entity.vote("organisation", V_LABEL)
-            if _looks_like_org(mention.text):
+            if looks_like_org(mention.text):
                 entity.vote("organisation", V_ORG_WORD)
             if mention.gender:
                 entity.vote("person", V_TITLE)
                 entity.vote_gender(mention.gender, V_TITLE)
             first = mention.text.split()[0] if mention.text.split() else ""
             first_gender = gender_of_first_name(first) if len(mention.text.split()) > 1 else None
-            if first_gender and not _looks_like_org(mention.text):
+            if first_gender and not looks_like_org(mention.text):
                 entity.vote("person", V_FIRST_NAME)
                 entity.vote_gender(first_gender, V_FIRST_NAME)
-            entity.roles.update(_role(w) for w in mention.roles)
+            entity.roles.update(role_word(w) for w in mention.roles)
         if speaking:
-            if not entity.spoke and mention.label not in GEO_LABELS and not _looks_like_org(
+            if not entity.spoke and mention.label not in GEO_LABELS and not looks_like_org(
                     mention.text):
                 entity.vote("person", V_SPEECH_SUBJECT)
             entity.spoke = True
@@ -194,13 +110,13 @@ class Resolver:
             if not e.named or e.geo != geo:
                 continue
             ek = e.key
-            if key == ek or _acronym(key, ek) or _acronym(ek, key):
+            if key == ek or acronym(key, ek) or acronym(ek, key):
                 ok = True
             elif geo or (not personish and e.kind == "organisation"):
                 ok = (key[-len(ek):] == ek or ek[-len(key):] == key
-                      or _prefix_with_suffix_words(key, ek) or _prefix_with_suffix_words(ek, key))
+                      or prefix_with_suffix_words(key, ek) or prefix_with_suffix_words(ek, key))
             else:
-                ok = (_contiguous(key, ek) or _contiguous(ek, key)
+                ok = (contiguous(key, ek) or contiguous(ek, key)
                       or (len(key) == 1 and key[0] in (ek[0], ek[-1]))
                       or (len(ek) == 1 and ek[0] in (key[0], key[-1])))
             if ok and (best is None or e.last_pos >= self.entities[best].last_pos):
@@ -306,11 +222,7 @@ class Resolver:
     def _add_description(self, mention: Mention, *, speaking: bool) -> int | None:
         linked = self._link_description(mention)
         if linked is not None:
-            entity = self.entities[linked]
-            entity.mentions.append(mention)
-            entity.spoke = entity.spoke or speaking
-            entity.last_pos = max(entity.last_pos, mention.start)
-            entity.vote_gender(mention.gender, V_TITLE)
+            self._attach(linked, mention, speaking)
             return linked
         name = description_name(mention.text)
         if not name or not any(c.isalpha() for c in name):
@@ -321,19 +233,23 @@ class Resolver:
         if index is None:
             self.entities.append(Entity(name, False))
             index = len(self.entities) - 1
+        self._attach(index, mention, speaking)
+        return index
+
+    def _attach(self, index: int, mention: Mention, speaking: bool) -> None:
+        """Add a description's mention to an entity, with its gender evidence."""
         entity = self.entities[index]
         entity.mentions.append(mention)
         entity.spoke = entity.spoke or speaking
         entity.last_pos = max(entity.last_pos, mention.start)
         entity.vote_gender(mention.gender, V_TITLE)
-        return index
 
     def _link_description(self, mention: Mention) -> int | None:
         """The named entity a definite, singular description stands for, if any."""
         head = mention.head
         if not mention.definite or mention.plural or not head or head in DOCUMENT_NOUNS:
             return None
-        words = {_role(w) for w in mention.text.split()} - {"the", "its", "their"}
+        words = {role_word(w) for w in mention.text.split()} - {"the", "its", "their"}
         # The head word is part of a recent entity's name: "the commission" for the
         # "Commission on Presidential Debates", "the city" for the "City of Phoenix".
         by_name = [i for i, e in enumerate(self.entities)
@@ -376,32 +292,3 @@ class Resolver:
         return tuple(result), ids
 
 
-def author_name(byline: str | None) -> str | None:
-    """"By Jane Doe, Staff Writer" -> "Jane Doe"; None without a usable byline."""
-    if not byline:
-        return None
-    text = re.sub(r"^\s*by\s+", "", byline.strip(), flags=re.IGNORECASE)
-    text = re.split(r"[,|/\n]| and ", text)[0].strip()
-    words = text.split()
-    if not 1 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
-        return None
-    return text
-
-
-def _acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """"IMF" for "International Monetary Fund" (small words skipped)."""
-    if len(short) != 1 or len(long) < 2:
-        return False
-    initials = "".join(w[0] for w in long if w not in ("of", "and", "the", "for", "&") and w)
-    return short[0].replace(".", "") == initials
-
-
-def _prefix_with_suffix_words(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """"Acme" and "Acme Corp": the longer name is the shorter plus organisation words."""
-    return (len(short) < len(long) and long[:len(short)] == short
-            and all(w in ORG_WORDS for w in long[len(short):]))
-
-
-def _contiguous(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    n = len(short)
-    return any(long[i:i + n] == short for i in range(len(long) - n + 1))

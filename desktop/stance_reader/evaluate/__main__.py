@@ -1,4 +1,4 @@
-"""`python -m stance_reader.evaluate quotes|tone FILE.jsonl ...`: score the analysis on data."""
+"""`python -m stance_reader.evaluate quotes|tone FILE.jsonl ...` or `pages DIR`: score on data."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    usage = "usage: python -m stance_reader.evaluate {quotes,tone} FILE.jsonl [options]"
+    usage = "usage: python -m stance_reader.evaluate {quotes,tone} FILE.jsonl [options] | pages DIR [options]"
     if not argv or argv[0] in ("-h", "--help"):
         print(usage)
         return 0 if argv else 2
@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
         from stance_reader.evaluate.quotes import main as run
     elif command == "tone":
         from stance_reader.evaluate.tone import main as run
+    elif command == "pages":
+        from stance_reader.evaluate.pages import main as run
     else:
         print(f"unknown evaluation {command!r}; {usage}", file=sys.stderr)
         return 2

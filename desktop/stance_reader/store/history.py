@@ -57,8 +57,12 @@ def now() -> str:
 
 def pipeline_key(p: PipelineInfo) -> str:
     """The one cache key of an analysis pipeline: an entry serves only the same model and
-    program versions (`documents.service.current_pipeline` gives today's)."""
-    return f"{p.model}@{p.model_version}/stance-reader@{p.project_version}"
+    program versions (`documents.service.current_pipeline` gives today's), and the same
+    analysis code and data (`analysis_fingerprint`)."""
+    from stance_reader.core.fingerprint import analysis_fingerprint
+
+    return (f"{p.model}@{p.model_version}/stance-reader@{p.project_version}"
+            f"+{analysis_fingerprint()}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -168,10 +168,11 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
             self._refresh_panels()
         self._show_progress(self._busy_tab() is not None)
         self._update_actions()
+        notices = "".join(f" — {n.message}" for n in analysis.notices)
         self.statusBar().showMessage(
             f"{tab.title}: {sum(q.kind != 'term' for q in analysis.quotes)} quotations, "
             f"{len(analysis.speakers)} speakers, {len(analysis.reported)} reported "
-            f"({tab.timer.elapsed()} ms)", 8000)
+            f"({tab.timer.elapsed()} ms){notices}", 30000 if notices else 8000)
         if tab.view.is_styled:
             self.document_ready.emit(tab)
         else:

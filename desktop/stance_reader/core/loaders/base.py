@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from stance_reader.core.analysis import Offsets
 from stance_reader.core.article import Article, split_paragraphs
+from stance_reader.core.language import NOT_ENGLISH, looks_english
+from stance_reader.core.loaders.dates import readable_date
 from stance_reader.errors import EmptyDocument
 
 
@@ -62,5 +64,9 @@ def to_article(ex: Extracted, fmt: str, sha256: str, path: str | None, name: str
         paragraphs = tuple(offsets)
     if not text.strip():
         raise EmptyDocument(f"{name} has no text to analyse", path)
+    english = looks_english(text)
     return Article(text=text, paragraphs=paragraphs, format=fmt, sha256=sha256, path=path,
-                   title=clean(ex.title), byline=clean(ex.byline), date=clean(ex.date))
+                   title=clean(ex.title), byline=clean(ex.byline),
+                   date=readable_date(clean(ex.date)),
+                   language="en" if english else "other",
+                   notices=() if english else (NOT_ENGLISH,))

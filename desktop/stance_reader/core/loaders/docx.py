@@ -7,6 +7,7 @@ import zipfile
 
 from stance_reader.core.loaders.archive import open_checked
 from stance_reader.core.loaders.base import Extracted
+from stance_reader.core.loaders.dates import byline_in_text, date_in_text
 from stance_reader.errors import CorruptDocument
 
 
@@ -33,6 +34,8 @@ def parse(data: bytes, name: str) -> Extracted:
             title = text.strip()
         paragraphs.append(text)
     props = document.core_properties
-    date = props.created.date().isoformat() if props.created else None
+    # The file's created/modified times are when it was saved or converted, not when the
+    # article was published: the date is the one written near the top of the text.
     return Extracted(paragraphs=tuple(paragraphs), title=props.title or title,
-                     byline=props.author or None, date=date)
+                     byline=props.author or byline_in_text(paragraphs),
+                     date=date_in_text(paragraphs))

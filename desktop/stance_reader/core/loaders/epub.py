@@ -8,6 +8,7 @@ import zipfile
 
 from stance_reader.core.loaders.archive import open_checked
 from stance_reader.core.loaders.base import Extracted
+from stance_reader.core.loaders.dates import date_in_text
 from stance_reader.core.loaders.text import decode_text
 from stance_reader.errors import CorruptDocument, EncryptedDocument
 
@@ -57,8 +58,11 @@ def parse(data: bytes, name: str) -> Extracted:
             found = opf.xpath(f"//dc:{tag}/text()", namespaces=NS)
             return str(found[0]) if found else None
 
+        # dc:date is the publication date, but converters fill it with their run time or
+        # "0101-01-01": a date written at the top of the text wins.
         return Extracted(paragraphs=tuple(paragraphs), title=meta("title"),
-                         byline=meta("creator"), date=meta("date"))
+                         byline=meta("creator"),
+                         date=date_in_text(paragraphs) or meta("date"))
     except (EncryptedDocument, CorruptDocument):
         raise
     except (zipfile.BadZipFile, KeyError, IndexError, etree.XMLSyntaxError, ValueError,

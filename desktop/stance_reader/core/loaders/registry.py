@@ -110,9 +110,10 @@ def load_bytes(data: bytes, name: str, *, path: str | None = None,
     try:
         kind = sniff(data, name)
         if kind == "text":
-            text = decode_text(data, name)
             ext = PurePath(name).suffix.lower()
-            if looks_like_html(text):
+            if ext in BY_NAME["html"].extensions:  # may open with <style> or a bare <div>
+                kind, extracted = "html", html.parse(data, name)
+            elif looks_like_html(text := decode_text(data, name)):
                 kind, extracted = "html", html.parse_text(text, name)
             elif ext in (".md", ".markdown"):
                 kind, extracted = "md", markdown.parse_text(text, name)

@@ -1,0 +1,128 @@
+"""Entities: one person, organisation or unnamed source, with the evidence on its kind
+and gender, and the name-matching tests resolution uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stance_reader.core.mentions import Mention
+from stance_reader.core.names import name_key
+from stance_reader.core.speaker_words import ORG_WORDS, PERSON_ROLES, ROLE_ABBREVIATIONS
+
+GEO_LABELS = ("GPE", "NORP", "FAC", "LOC")
+WINDOW = 3  # previous sentences a pronoun or description looks back over
+# Weights of the pronoun and description choice (measured on PolNeAR train; see
+# docs/evaluation.md): the subject of a recent sentence who already speaks wins.
+W_DISTANCE = 1.0
+W_SUBJECT = 1.5
+W_SPOKE = 0.5
+W_SALIENCE = 0.25
+W_GENDER_KNOWN = 0.25
+# Votes that decide an entity's kind.
+V_LABEL = 1.0
+V_PROPN = 0.5
+V_GEO = 1.5
+V_TITLE = 3.0
+V_FIRST_NAME = 1.5
+V_ORG_WORD = 2.0
+V_PRONOUN = 1.0
+V_SPEECH_SUBJECT = 0.5
+
+PRONOUN_WANTS = {"he": "person", "him": "person", "she": "person", "her": "person",
+                 "it": "organisation", "they": "group", "we": "group"}
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person, organisation or unnamed source, and everything said about it."""
+
+    name: str
+    named: bool
+    mentions: list[Mention] = field(default_factory=list)
+    kind_votes: dict[str, float] = field(default_factory=dict)
+    gender_votes: dict[str, float] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)
+    geo: bool = False
+    spoke: bool = False
+    last_pos: int = -1
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return name_key(self.name)
+
+    @property
+    def kind(self) -> str:
+        if not self.named:
+            return "unknown"
+        person = self.kind_votes.get("person", 0.0)
+        org = self.kind_votes.get("organisation", 0.0)
+        return "person" if person > org else "organisation"
+
+    @property
+    def gender(self) -> str | None:
+        male = self.gender_votes.get("male", 0.0)
+        female = self.gender_votes.get("female", 0.0)
+        if male > female:
+            return "male"
+        if female > male:
+            return "female"
+        return None
+
+    def vote(self, kind: str, weight: float) -> None:
+        self.kind_votes[kind] = self.kind_votes.get(kind, 0.0) + weight
+
+    def vote_gender(self, gender: str | None, weight: float) -> None:
+        if gender:
+            self.gender_votes[gender] = self.gender_votes.get(gender, 0.0) + weight
+
+    def pronoun_kind(self) -> str:
+        """What a pronoun for this entity would be: person, organisation or group."""
+        if self.named:
+            return self.kind
+        head = self.mentions[0].head if self.mentions else ""
+        if self.mentions and self.mentions[0].plural:
+            return "group"
+        if head in PERSON_ROLES:
+            return "person"
+        return "organisation"
+
+
+def role_word(word: str) -> str:
+    w = word.strip(".,").lower()
+    return ROLE_ABBREVIATIONS.get(w, w)
+
+
+def looks_like_org(text: str) -> bool:
+    return any(w.lower().strip(".,") in ORG_WORDS for w in text.split())
+
+
+def author_name(byline: str | None) -> str | None:
+    """"By Jane Doe, Staff Writer" -> "Jane Doe"; None without a usable byline."""
+    if not byline:
+        return None
+    text = re.sub(r"^\s*by\s+", "", byline.strip(), flags=re.IGNORECASE)
+    text = re.split(r"[,|/\n]| and ", text)[0].strip()
+    words = text.split()
+    if not 1 < len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    return text
+
+
+def acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """"IMF" for "International Monetary Fund" (small words skipped)."""
+    if len(short) != 1 or len(long) < 2:
+        return False
+    initials = "".join(w[0] for w in long if w not in ("of", "and", "the", "for", "&") and w)
+    return short[0].replace(".", "") == initials
+
+
+def prefix_with_suffix_words(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """"Acme" and "Acme Corp": the longer name is the shorter plus organisation words."""
+    return (len(short) < len(long) and long[:len(short)] == short
+            and all(w in ORG_WORDS for w in long[len(short):]))
+
+
+def contiguous(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))

@@ -1,0 +1,72 @@
+"""Paragraphs that are page furniture, not article: newsletter boxes, comment policies,
+share and follow prompts, subscription walls, copyright notes, "read more" teasers.
+
+Extractors (trafilatura for web pages, the layout blocks of printed PDFs) keep such
+paragraphs when they sit inside the article's container. They are recognised by what they
+say, and only when short: a long paragraph that mentions a newsletter is reporting.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 400
+
+# One pattern per kind of furniture, matched case-insensitively anywhere in a short paragraph.
+PATTERNS: tuple[str, ...] = (
+    # newsletters and sign-ups
+    r"\bnewsletters?\b", r"\bsign(?:ing)? up (?:for|to)\b", r"thanks? (?:you )?for signing up",
+    r"error processing your subscription", r"never miss (?:the latest|a story)",
+    r"\bsubscribe (?:now|today|to (?:our|the))\b", r"please subscribe",
+    r"\balready a subscriber\b", r"first-time subscribers", r"\bsubscribers? (?:can|get|receive)\b",
+    r"\b(?:to|in) (?:your|their) inbox(?:es)?\b", r"enter your email",
+    # comments and letters
+    r"^\d+ (?:responses|comments|replies) to\b",
+    r"^(?:reply|post a comment|view comments|leave a (?:comment|reply)|comments?)$",
+    r"\bto (?:leave|post) a comment\b", r"comments? (?:are|is) (?:moderated|closed)",
+    r"comments may be (?:republished|edited)", r"ask that comments", r"publish comments",
+    r"share your (?:thoughts|views)", r"we want to hear what you think",
+    r"submit (?:your|a) letter to the editor",
+    # share, follow, promote
+    r"\bshare (?:this|it) (?:story|article|post)?\s*(?:with a friend|on)\b",
+    r"like this (?:story|article)\?", r"if you (?:enjoyed|liked) (?:reading )?this",
+    r"\bfollow (?:us|[\w ]{1,40}) on (?:twitter|facebook|instagram|x\b)",
+    r"\bdownload (?:the|our) [\w ]{0,30}app\b", r"^also on\b", r"^(?:read|see) (?:more|also)\b",
+    r"^related(?: articles| stories| posts)?:?$", r"^advertisement$",
+    r"we recommend the best products", r"contains references to products",
+    r"(?:earn|receive) (?:a )?commission",
+    # copyright and reprints
+    r"copyrighted property of", r"written permission must be obtained",
+    r"all rights reserved", r"^©", r"^copyright\b",
+    # metadata labels on their own
+    r"^(?:last modified|release date|category|credit|photo credit|image credit)\s*:",
+    # picture captions ending in their credit
+    r"(?:photograph|photo|image|illustration)(?: by)?:\s*[\w .&/-]{2,40}$",
+)
+_RULES = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.IGNORECASE)
+
+
+def is_furniture(paragraph: str) -> bool:
+    """True for a short paragraph that is page furniture by what it says."""
+    text = " ".join(paragraph.split())
+    return len(text) <= MAX_CHARS and bool(_RULES.search(text))
+
+
+# "Will Knight is a senior writer for …", "Martin has worked as a professional developer":
+# the author's note that closes an article page.
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){0,4}(?:is|was|has worked as|has been)\s+(?:a|an|the)?\s*"
+    r"(?:[\w-]+\s+){0,4}?(?:writer|reporter|journalist|correspondent|editor|professor|"
+    r"co-founder|founder|author|columnist|contributor|developer|engineer|fellow|director|"
+    r"analyst|researcher|consultant)\b")
+BIO_MAX_CHARS = 600
+TRAILING = 5
+
+
+def drop_closing_notes(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` without an author's note among the last few (the first paragraph, where
+    an article may well introduce a person, always stays)."""
+    start = max(1, len(paragraphs) - TRAILING)
+    tail = [p for p in paragraphs[start:]
+            if not (len(p) <= BIO_MAX_CHARS and _BIO.match(" ".join(p.split())))]
+    return paragraphs[:start] + tail

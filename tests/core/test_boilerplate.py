@@ -1,0 +1,26 @@
+"""Page furniture recognised by what it says: short paragraphs only, author notes only at
+the end."""
+
+from __future__ import annotations
+
+from stance_reader.core.loaders.boilerplate import drop_closing_notes, is_furniture
+
+STORY = ["The council voted on Tuesday to expand the bus network.",
+         "Residents had campaigned for better connections for years.",
+         "The first line opens in the spring."]
+
+
+def test_newsletter_and_comment_prompts_are_furniture_but_reporting_is_not() -> None:
+    assert is_furniture("Thanks for signing up! Get our newsletter every morning.")
+    assert is_furniture("11 responses to “The Loneliest Woman in the World”")
+    assert is_furniture("A crowd outside the town hall. Photograph: Getty Images")
+    long_report = ("The newsletter, which the ministry sent to 40,000 teachers, said " * 8)
+    assert not is_furniture(long_report)
+    assert not is_furniture(STORY[0])
+
+
+def test_author_note_at_the_end_goes_but_not_in_the_story() -> None:
+    note = "Will Knight is a senior writer for WIRED, covering artificial intelligence."
+    assert drop_closing_notes([*STORY, note]) == STORY
+    inside = "Ann Lee is a professor at the university who studied the routes."
+    assert drop_closing_notes([inside, *STORY]) == [inside, *STORY]

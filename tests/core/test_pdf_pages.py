@@ -1,0 +1,75 @@
+"""Browser-printed PDFs: running headers and footers, ligatures, line-end hyphens,
+menus, owner passwords and pages without text. PDFs are written in the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from stance_reader.core.loaders import load_bytes
+from stance_reader.errors import EmptyDocument
+from tests.core.pdf_pages import Placed, paragraph, printed_pdf
+
+HEADER = "11/26/26, 7:33 PM Council votes to expand the northern bus network"
+MENU = ["Home News Sport Business Culture Opinion Weather", "Subscribe Sign in Search"]
+STORY_1 = [
+    "The city council voted on Tuesday to expand the bus network to the",
+    "northern suburbs, after two years of debate over the cost of the de-",
+    "fence of the old depots and the \x1frst new routes.",
+]
+STORY_2 = [
+    "Residents had campaigned for better connections since the old tram",
+    "line closed, and some blamed neo-",
+    "Nazis for vandalising the stops, which the police denied last week.",
+]
+QUOTE = [
+    "\"We have waited far too long for a bus that reaches our streets,\" said",
+    "Amal Hassan, who leads the residents' association in the north.",
+]
+
+
+def _page(number: int, total: int, body: list[Placed]) -> list[Placed]:
+    return [(25, 770, 8, HEADER), *body, (25, 18, 8, f"https://citypost.example/buses {number}/{total}")]
+
+
+def _printed_article() -> bytes:
+    first = _page(1, 2, [*paragraph(40, 720, MENU, size=9), *paragraph(40, 650, STORY_1),
+                         *paragraph(40, 590, QUOTE)])
+    second = _page(2, 2, [*paragraph(40, 720, STORY_2),
+                          *paragraph(40, 640, ["Terms of Service Privacy Cookies Contact"],
+                                     size=9)])
+    return printed_pdf([first, second])
+
+
+def test_running_headers_footers_and_page_numbers_are_removed() -> None:
+    text = load_bytes(_printed_article(), "buses.pdf").text
+    assert "7:33 PM" not in text and "citypost.example" not in text
+    assert "1/2" not in text and "2/2" not in text
+    assert "The city council voted on Tuesday" in text
+
+
+def test_ligatures_unfold_and_hyphens_join_only_into_words() -> None:
+    text = load_bytes(_printed_article(), "buses.pdf").text
+    assert "first new routes" in text and "\ufb01" not in text
+    assert "defence of the old depots" in text
+    assert "neo-Nazis" in text
+
+
+def test_paragraphs_are_rebuilt_and_menus_left_out() -> None:
+    article = load_bytes(_printed_article(), "buses.pdf")
+    paragraphs = [article.text[p.start:p.end] for p in article.paragraphs]
+    assert any(p.startswith("\"We have waited") and p.endswith("in the north.")
+               for p in paragraphs)
+    assert "Subscribe Sign in" not in article.text
+    assert "Terms of Service" not in article.text
+
+
+def test_owner_password_pdf_opens() -> None:
+    data = printed_pdf([paragraph(40, 700, STORY_1 + STORY_2)], owner_password="owner")
+    assert b"/Encrypt" in data
+    assert "The city council voted on Tuesday" in load_bytes(data, "locked.pdf").text
+
+
+def test_printed_scan_with_only_header_and_footer_says_it_has_no_text() -> None:
+    data = printed_pdf([_page(1, 2, []), _page(2, 2, [])])
+    with pytest.raises(EmptyDocument, match=r"this PDF has no text \(a scan\?\)"):
+        load_bytes(data, "scan.pdf")
