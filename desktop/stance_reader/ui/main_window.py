@@ -23,9 +23,9 @@ from stance_reader.ui import theme as themes
 from stance_reader.ui.dialogs import show_error, show_notice
 from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers_panel import LayersPanel
-from stance_reader.ui.quote_walk import step as walk_step
 from stance_reader.ui.voices_panel import VoicesPanel
 from stance_reader.ui.window_menus import MenusMixin
+from stance_reader.ui.window_walk import WalkMixin
 from stance_reader.ui.window_saving import SavingMixin
 from stance_reader.ui.worker import analysis_pool
 
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 500
 
 
-class MainWindow(MenusMixin, SavingMixin, QMainWindow):
+class MainWindow(MenusMixin, SavingMixin, WalkMixin, QMainWindow):
     document_ready = Signal(object)  # DocumentTab, once highlighted
     store_problem = Signal(str)  # from any thread: the history cannot be written (disk full…)
 
@@ -79,8 +79,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel analysis")
         self.cancel_button.clicked.connect(self.cancel_current)
-        self.walk_label = QLabel()
-        self.walk_label.setAccessibleName("Quotation position")
+        self.walk_label = QLabel(accessibleName="Quotation position")  # "Quotation 3 of 7"
         self.statusBar().addPermanentWidget(self.walk_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -248,8 +247,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         tab = self.current_tab()
         if tab is not None:
             tab.view.set_state(self.state)
-        self._walk = []
-        self.walk_label.clear()
+        self._forget_walk()
         self._refresh_panels()
         self._update_actions()
 
@@ -288,8 +286,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         from dataclasses import replace
 
         self.set_layer_state(replace(self.state, speakers=frozenset({speaker_id}) if speaker_id else None))
-        self._walk = []
-        self.walk_label.clear()
+        self._forget_walk()
         if not speaker_id:
             self.voices_panel.select_speaker("")  # no row stays selected after Show All
         tab = self.current_tab()
@@ -300,30 +297,6 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
                 quotes = tab.quotes_in_view(self.state)
                 if quotes:
                     tab.view.select_range(quotes[0].start, quotes[0].end)
-
-    def step_quote(self, forward: bool) -> None:
-        """F8 / Shift+F8: the next or previous quotation shown (or of a stance cell's walk),
-        centred in the view, its place ("Quotation 3 of 7") in the status bar."""
-        tab = self.current_tab()
-        if tab is None or tab.analysis is None:
-            return
-        if self._walk:
-            quotes = [q for q in map(tab.analysis.quote_by_id, self._walk) if q is not None]
-        else:
-            quotes = tab.quotes_in_view(self.state)
-        found = walk_step(quotes, tab.view.current_position(), forward)
-        if found is None:
-            self.walk_label.setText("No quotations shown")
-            return
-        tab.view.select_range(found.quote.start, found.quote.end)
-        self.walk_label.setText(found.label)
-
-    def _walk_quotes(self, quote_ids: list[str]) -> None:
-        self._walk = list(quote_ids)
-        tab = self.current_tab()
-        if tab is not None and quote_ids:
-            tab.jump_to(quote_ids[0])
-            self.statusBar().showMessage(f"{len(quote_ids)} quotation(s): F8 walks through them", 6000)
 
     # -- settings, view state ---------------------------------------------------------
     def _on_setting_changed(self, key: str) -> None:
