@@ -115,3 +115,16 @@ def test_first_person_outside_quotations_is_the_author() -> None:
     anonymous = Resolver([0])
     k = anonymous.speaker(Mention(10, 11, "I", "pronoun"))
     assert anonymous.speakers([k])[0][0].name == "the author"  # type: ignore[list-item]
+
+
+def test_acronym_after_shared_words_joins_the_full_name() -> None:
+    r = Resolver([0])
+    full = r.observe(_m("California Independent System Operator", 0, "organisation", "ORG"))
+    assert r.speaker(_m("California ISO", 80, "organisation", "ORG")) == full
+    assert r.speaker(_m("IMF", 120, "organisation", "ORG")) != full
+
+
+def test_an_all_capitals_name_is_an_organisation_even_when_tagged_person() -> None:
+    r = Resolver([0])
+    i = r.speaker(_m("KTRK", 0))
+    assert r.speakers([i])[0][0].kind == "organisation"  # type: ignore[list-item]

@@ -78,11 +78,10 @@ class Offsets(JSONData):
 
 
 @dataclass(frozen=True, slots=True)
-class Cue(JSONData):
-    """The reporting words that introduce a quote: said, told, according to, a colon."""
+class Cue(Offsets):
+    """The reporting words that introduce a quote (said, told, according to, a colon):
+    their range in the text, and the words."""
 
-    start: int
-    end: int
     text: str
 
 

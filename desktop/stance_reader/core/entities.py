@@ -46,10 +46,13 @@ class Entity:
     geo: bool = False
     spoke: bool = False
     last_pos: int = -1
+    key: tuple[str, ...] = ()  # the name's matching key, kept with the name (`rename`)
 
-    @property
-    def key(self) -> tuple[str, ...]:
-        return name_key(self.name)
+    def __post_init__(self) -> None:
+        self.key = name_key(self.name)
+
+    def rename(self, name: str) -> None:
+        self.name, self.key = name, name_key(name)
 
     @property
     def kind(self) -> str:
@@ -110,11 +113,16 @@ def author_name(byline: str | None) -> str | None:
 
 
 def acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """"IMF" for "International Monetary Fund" (small words skipped)."""
-    if len(short) != 1 or len(long) < 2:
+    """"IMF" for "International Monetary Fund", "California ISO" for "California
+    Independent System Operator": shared leading words, then initials (small words
+    skipped)."""
+    k = 0
+    while k < len(short) - 1 and k < len(long) and short[k] == long[k]:
+        k += 1
+    if len(short) - k != 1 or len(long) - k < 2:
         return False
-    initials = "".join(w[0] for w in long if w not in ("of", "and", "the", "for", "&") and w)
-    return short[0].replace(".", "") == initials
+    initials = "".join(w[0] for w in long[k:] if w not in ("of", "and", "the", "for", "&") and w)
+    return short[-1].replace(".", "") == initials
 
 
 def prefix_with_suffix_words(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -26,6 +26,11 @@ from stance_reader.core.speaker_words import (
     DOCUMENT_NOUNS, ORG_ROLES, PERSON_ROLES, gender_of_first_name)
 
 
+def _acronym_like(text: str) -> bool:
+    letters = "".join(c for c in text if c.isalpha())
+    return len(text.split()) == 1 and len(letters) >= 2 and letters.isupper()
+
+
 class Resolver:
     """Builds entities from mentions in text order and answers who each speaker is."""
 
@@ -67,7 +72,7 @@ class Resolver:
         index = len(self.entities) - 1 if matched is None else matched
         entity = self.entities[index]
         if len(name_key(name)) > len(entity.key) and not entity.geo:
-            entity.name = name  # the fullest form names the entity
+            entity.rename(name)  # the fullest form names the entity
         self._seen[span] = index
         self._note(entity, mention, speaking)
         return index
@@ -86,6 +91,8 @@ class Resolver:
                 entity.vote("organisation", V_LABEL)
             if looks_like_org(mention.text):
                 entity.vote("organisation", V_ORG_WORD)
+            if mention.label in ("PERSON", "PROPN", "ORG") and _acronym_like(mention.text):
+                entity.vote("organisation", V_ORG_WORD)  # "KTRK", "NATO": not a person
             if mention.gender:
                 entity.vote("person", V_TITLE)
                 entity.vote_gender(mention.gender, V_TITLE)
