@@ -22,6 +22,7 @@ from typing import Callable, Protocol, Sequence, TextIO
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.errors import StanceReaderError
+from stance_reader.terminal import for_terminal
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ class TerminalProgress:
         self._bar.update(1)
 
     def message(self, text: str) -> None:
-        self._bar.write(text, file=sys.stderr)
+        self._bar.write(for_terminal(text), file=sys.stderr)
 
     def close(self) -> None:
         self._bar.close()
@@ -83,11 +84,11 @@ class PlainProgress:
     def advance(self, source: Path, outcome: str) -> None:
         self._done += 1
         if self._per_file:
-            print(f"[{self._done}/{self._total}] {source}: {outcome}", file=self._stream,
-                  flush=True)
+            print(for_terminal(f"[{self._done}/{self._total}] {source}: {outcome}"),
+                  file=self._stream, flush=True)
 
     def message(self, text: str) -> None:
-        print(text, file=self._stream, flush=True)
+        print(for_terminal(text), file=self._stream, flush=True)
 
     def close(self) -> None:
         pass

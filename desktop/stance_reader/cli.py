@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     dest.add_argument("-o", "--output", metavar="OUT",
                       help="output file for a single input; '-' writes to standard output")
     dest.add_argument("--output-dir", metavar="DIR",
-                      help="write one <stem>.<ext> per input into DIR")
+                      help="write one <stem>.<ext> per input into DIR (inputs sharing a stem: "
+                           "the later ones <name>.<ext>, e.g. a.docx.json)")
     annotate.add_argument("--force", action="store_true",
                           help="replace existing output files (without it they are skipped, "
                                "before any analysis)")
@@ -82,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    """One line on stderr; names and titles in it are escaped (`terminal.for_terminal`)."""
+    from stance_reader.terminal import for_terminal
+
+    print(f"{PROG}: {for_terminal(message)}", file=sys.stderr)
 
 
 def document_service(*, model: str | None, tone: Any = None) -> Any:
@@ -105,20 +109,9 @@ def document_service(*, model: str | None, tone: Any = None) -> Any:
                            record_opens=False)
 
 
-def _output_path(src: Path, fmt: str, args: argparse.Namespace) -> Path | None:
-    from stance_reader.export import default_output_path
-
-    if args.output == "-":
-        return None
-    if args.output:
-        return Path(args.output)
-    if args.output_dir:
-        return Path(args.output_dir) / (src.stem + EXPORT_FORMATS[fmt].extension)
-    return default_output_path(src, fmt)
-
-
 def cmd_annotate(args: argparse.Namespace) -> int:
     from stance_reader import batch, export
+    from stance_reader.output_plan import plan_outputs
 
     files = [Path(f) for f in args.files]
     if args.output and len(files) > 1:
@@ -134,9 +127,17 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.output == "-" and not EXPORT_FORMATS[args.format].terminal:
         _fail(f"{args.format} output cannot go to standard output; give a file name with -o")
         return EXIT_USAGE
+    # Every output planned before any work (never an input; shared stems get distinct
+    # names). Existing outputs are not refused here: the batch skips and counts them.
+    plan = plan_outputs(files, EXPORT_FORMATS[args.format].extension, output=args.output,
+                        output_dir=args.output_dir, force=True)
+    items = [batch.BatchItem(p.source, p.target, p.refused) for p in plan]
     if args.output_dir:
-        Path(args.output_dir).mkdir(parents=True, exist_ok=True)
-    items = [batch.BatchItem(src, _output_path(src, args.format, args)) for src in files]
+        try:
+            Path(args.output_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail(f"cannot use {args.output_dir} as the output folder: {exc.strerror or exc}")
+            return EXIT_FAILED
 
     def prepare() -> Any:
         from stance_reader.core.nlp import load_pipeline
@@ -157,7 +158,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
             sys.stdout.flush()
         else:
-            export.write(analysis, args.format, out, force=args.force)
+            export.write(analysis, args.format, out, force=args.force, inputs=files)
 
     progress = batch.make_progress(len(items), quiet=args.quiet, verbose=args.verbose)
     summary = batch.run(items, prepare=prepare, emit=emit, force=args.force, progress=progress,

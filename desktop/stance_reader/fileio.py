@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -31,27 +32,62 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def current_umask() -> int:
+    """The process umask, read without changing it where the system says (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restore at once
+    os.umask(mask)
+    return mask
+
+
+def file_mode(target: Path) -> int:
+    """The mode a written file gets: the one it had when it is replaced, else what any
+    program's new file gets (0666 less the umask). mkstemp alone would leave 0600."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except (OSError, ValueError):
+        return 0o666 & ~current_umask()
+
+
+def _temp_stem(target: Path) -> str:
+    """The target's name in its temporary file's name, cut when long: a valid long name
+    (up to 255 bytes) must not make the temporary name too long to create."""
+    name = target.name
+    return name if len(os.fsencode(name)) <= 200 else name[:40]
+
+
 def atomic_write_bytes(path: str | Path, data: bytes, *, mode: int | None = None) -> Path:
-    """Write `data` to `path` atomically; raises WriteFailed with a readable reason."""
+    """Write `data` to `path` atomically; raises WriteFailed with a readable reason.
+
+    The file gets `mode`, or by default `file_mode(path)` (the umask is honoured)."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{_temp_stem(target)}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, file_mode(target) if mode is None else mode)
         os.replace(tmp, target)
         tmp = None
         _fsync_dir(folder)
         return target
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        if isinstance(exc, ValueError):
+            raise WriteFailed(f"cannot write {target}: the name holds a NUL character") from exc
         reason = {errno.ENOSPC: "the disk is full", errno.EACCES: "permission denied",
                   errno.EPERM: "permission denied", errno.ENOENT: "the folder does not exist",
-                  errno.EROFS: "the disk is read-only"}.get(exc.errno or 0, exc.strerror or str(exc))
+                  errno.EROFS: "the disk is read-only",
+                  errno.ENAMETOOLONG: "the file name is too long",
+                  errno.EISDIR: "it is a folder"}.get(exc.errno or 0, exc.strerror or str(exc))
         raise WriteFailed(f"cannot write {target}: {reason}") from exc
     finally:
         if tmp is not None:
@@ -77,7 +113,7 @@ def remove_stale_temp_files(target: str | Path, older_than_s: float = 60.0) -> l
     target = Path(target)
     removed: list[Path] = []
     try:
-        candidates = list(target.parent.glob(f".{glob_escape(target.name)}.*.tmp"))
+        candidates = list(target.parent.glob(f".{glob_escape(_temp_stem(target))}.*.tmp"))
     except OSError:
         return removed
     for tmp in candidates:

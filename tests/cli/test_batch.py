@@ -129,3 +129,17 @@ def test_nothing_to_do_never_prepares(tmp_path: Path) -> None:
     summary = batch.run([batch.BatchItem(tmp_path / "x.txt", target)], prepare=prepare,
                         emit=lambda a, t: None, force=False, progress=progress, prog="x")
     assert (summary.written, summary.skipped, summary.failed) == (0, 1, 0)
+
+
+@pytest.mark.model
+def test_inputs_sharing_a_stem_get_distinct_outputs(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "taiwan.txt").write_text("“We will win,” Ann Lee said.", encoding="utf-8")
+    (folder / "taiwan.md").write_text("# Taiwan\n\n“We will lose,” Bob Stone said.", encoding="utf-8")
+    out = tmp_path / "out"
+    res = run("annotate", "--output-dir", str(out), str(folder / "taiwan.txt"),
+              str(folder / "taiwan.md"))
+    assert res.returncode == 0, res.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["taiwan.json", "taiwan.md.json"]
+    assert res.stderr.strip() == "2 files: 2 written, 0 skipped, 0 failed"

@@ -144,7 +144,7 @@ def test_default_name_force_and_the_original_is_never_touched(corrected, tmp_pat
     with pytest.raises(ExportError, match="already exists"):
         export.write(analysis, "html", out)
     export.write(analysis, "html", out, force=True)
-    with pytest.raises(ExportError, match="original article"):
+    with pytest.raises(ExportError, match="never overwrites an input"):
         export.write(analysis, "json", original, force=True)
     assert original.read_bytes() == before
 

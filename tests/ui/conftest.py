@@ -31,6 +31,7 @@ def make_window(qtbot, nlp):  # type: ignore[no-untyped-def]
     yield build
     for w in made:
         w.pool.waitForDone(30000)
+        w.save_pool.waitForDone(30000)
         w.history.close()
 
 

@@ -158,9 +158,12 @@ def test_save_annotated_copy_asks_before_replacing(qtbot, make_window, tmp_path)
     w = make_window()
     tab = open_and_wait(qtbot, w, SAMPLE)
     out = tmp_path / "copy.html"
-    assert w.write_copy(tab.analysis, "html", out)
+    with qtbot.waitSignal(w.copy_saved, timeout=60_000):
+        assert w.write_copy(tab.analysis, "html", out)
+    assert out.exists()
     assert not w.write_copy(tab.analysis, "html", out, confirm=lambda p: False)
-    assert w.write_copy(tab.analysis, "json", tmp_path / "copy.json", confirm=lambda p: True)
+    with qtbot.waitSignal(w.copy_saved, timeout=60_000):
+        assert w.write_copy(tab.analysis, "json", tmp_path / "copy.json", confirm=lambda p: True)
 
 
 def test_tone_thresholds_from_preferences_relabel_live(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]

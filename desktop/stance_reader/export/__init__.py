@@ -5,19 +5,22 @@
 
 (Reading our copies back is the documents service's: `documents/annotated.py`.)
 
-The original article is never written to; an existing file is replaced only with
+The original article and every input the caller names are never written to (compared by
+path and inode, `output_plan.check_target`); an existing file is replaced only with
 `force`; writes are atomic, so a failed export leaves nothing half-written.
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterable
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.errors import ExportError
 from stance_reader.fileio import WriteFailed, atomic_write_bytes
+from stance_reader.output_plan import check_target
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,28 +80,35 @@ def default_output_path(source: str | Path, fmt: str) -> Path:
 
 def render_bytes(analysis: Analysis, fmt: str) -> bytes:
     """The export's bytes, without writing anything."""
-    return export_format(fmt).to_bytes(analysis)
+    return export_format(fmt).to_bytes(_encodable(analysis))
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _encodable(analysis: Analysis) -> Analysis:
+    """The analysis with a source path every format can write: a file name that is not
+    UTF-8 holds undecodable bytes (surrogates), shown as U+FFFD in the copy."""
+    path = analysis.source.path
+    if path is None or path.isascii():
+        return analysis
     try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
+        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # surrogates no file name decoding makes
+        shown = path.encode("utf-8", "replace").decode("utf-8")
+    if shown == path:
+        return analysis
+    return analysis.with_changes(source=replace(analysis.source, path=shown))
 
 
-def write(analysis: Analysis, fmt: str, out: str | Path, *, force: bool = False) -> Path:
-    """Write the export to `out`; refuses the original article and, without force, any
-    existing file. Raises ExportError with a message naming the file."""
+def write(analysis: Analysis, fmt: str, out: str | Path, *, force: bool = False,
+          inputs: Iterable[str | Path] = ()) -> Path:
+    """Write the export to `out`; refuses the original article, every file in `inputs`
+    (the files the caller read: a reopened copy, the batch's other inputs) and, without
+    force, any existing file. Raises ExportError with a message naming the file."""
     export_format(fmt)
     target = Path(out)
-    if analysis.source.path and _same_file(target, Path(analysis.source.path)):
-        raise ExportError(f"{target} is the original article; Stance Reader never "
-                          "overwrites it: choose another name")
-    if target.exists() and not force:
-        raise ExportError(f"{target} already exists; use --force to replace it")
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder; give a file name")
+    protected = [Path(p) for p in inputs]
+    if analysis.source.path:
+        protected.append(Path(analysis.source.path))
+    check_target(target, protected, force=force)
     data = render_bytes(analysis, fmt)
     try:
         return atomic_write_bytes(target, data)

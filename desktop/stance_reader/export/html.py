@@ -32,7 +32,7 @@ CSS = """
 @media (prefers-color-scheme: dark) { :root { --page: %(page_d)s; --text: %(text_d)s;
   --muted: #b4b4b4; --rule: #3a3b3f; %(vars_d)s } }
 * { box-sizing: border-box; }
-body { margin: 0; background: var(--page); color: var(--text);
+body { margin: 0; background: var(--page); color: var(--text); overflow-wrap: break-word;
   font: 18px/1.7 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
 .layers { position: sticky; top: 0; background: var(--page); border-bottom: 1px solid var(--rule);
   padding: .5rem 1rem; font-size: 15px; display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; z-index: 2; }

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from stance_reader import __version__
-from stance_reader.core.analysis import Analysis, Quote, ReportedSpan
+from stance_reader.core.analysis import Analysis, Quote, ReportedSpan, Speaker
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 HOMEPAGE = "https://github.com/stance-reader/stance-reader"
@@ -23,14 +23,18 @@ def _source(analysis: Analysis) -> str:
     if analysis.source.path:
         from pathlib import Path
 
-        return Path(analysis.source.path).resolve().as_uri()
+        try:
+            return Path(analysis.source.path).resolve().as_uri()
+        except (OSError, RuntimeError, ValueError):  # a path no file system has
+            pass
     return f"urn:sha256:{analysis.source.sha256}"
 
 
-def _annotation(analysis: Analysis, item: Quote | ReportedSpan, source: str) -> dict[str, Any]:
+def _annotation(analysis: Analysis, item: Quote | ReportedSpan, source: str,
+                speakers: dict[str, Speaker], modified: dict[str, str]) -> dict[str, Any]:
     text = analysis.text
     kind = getattr(item, "kind", "reported")
-    speaker = analysis.speaker_by_id(item.speaker)
+    speaker = speakers.get(item.speaker or "")
     bodies: list[dict[str, Any]] = [
         {"type": "TextualBody", "purpose": "tagging", "format": "text/plain",
          "value": {"direct": "direct quotation", "partial": "partial quotation",
@@ -56,10 +60,9 @@ def _annotation(analysis: Analysis, item: Quote | ReportedSpan, source: str) -> 
              "suffix": text[item.end:item.end + 32]},
             {"type": "TextPositionSelector", "start": item.start, "end": item.end}]},
     }
-    corrections = [c for c in analysis.corrections if c.target == item.id]
-    if corrections:
+    if item.id in modified:
         annotation["creator"] = {"type": "Person", "name": "reader"}
-        annotation["modified"] = max(c.at for c in corrections)
+        annotation["modified"] = modified[item.id]
     else:
         annotation["creator"] = GENERATOR
     return annotation
@@ -67,8 +70,14 @@ def _annotation(analysis: Analysis, item: Quote | ReportedSpan, source: str) -> 
 
 def collection(analysis: Analysis) -> dict[str, Any]:
     source = _source(analysis)
-    items = [_annotation(analysis, q, source) for q in analysis.quotes]
-    items += [_annotation(analysis, r, source) for r in analysis.reported]
+    speakers: dict[str, Speaker] = {}
+    for s in analysis.speakers:
+        speakers.setdefault(s.id, s)
+    modified: dict[str, str] = {}  # item id → its latest correction (one pass)
+    for c in analysis.corrections:
+        modified[c.target] = max(modified.get(c.target, c.at), c.at)
+    spoken: list[Quote | ReportedSpan] = [*analysis.quotes, *analysis.reported]
+    items = [_annotation(analysis, x, source, speakers, modified) for x in spoken]
     items.sort(key=lambda a: a["target"]["selector"][1]["start"])
     return {
         "@context": CONTEXT,

@@ -171,20 +171,28 @@ Piece = tuple[str, tuple[Mark, ...]]
 
 def paragraph_pieces(analysis: Analysis) -> list[list[Piece]]:
     """For each paragraph, its text cut at every mark boundary, with the marks over each
-    piece (lowest paint order first)."""
+    piece (lowest paint order first).
+
+    One sweep over the sorted boundaries of all marks and paragraphs: the work grows with
+    the number of pieces and the marks over each, never with marks × paragraphs.
+    """
     marks = all_marks(analysis)
     text = analysis.text
-    result = []
-    for para in analysis.paragraphs or ():
-        inside = [m for m in marks if m.start < para.end and para.start < m.end]
-        cuts = {para.start, para.end}
-        for m in inside:
-            cuts.add(max(para.start, m.start))
-            cuts.add(min(para.end, m.end))
-        points = sorted(cuts)
-        pieces = []
-        for a, b in zip(points, points[1:]):
-            active = tuple(m for m in inside if m.start <= a and b <= m.end)
-            pieces.append((text[a:b], active))
-        result.append(pieces)
-    return result
+    paragraphs = analysis.paragraphs or ()
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, m in enumerate(marks):
+        opening.setdefault(m.start, []).append(i)
+        closing.setdefault(m.end, []).append(i)
+    points = sorted({*opening, *closing, *(p.start for p in paragraphs),
+                     *(p.end for p in paragraphs)})
+    over: list[tuple[Mark, ...]] = []  # the marks over [points[j], points[j + 1])
+    active: set[int] = set()
+    for a in points[:-1]:
+        active.difference_update(closing.get(a, ()))
+        active.update(opening.get(a, ()))
+        over.append(tuple(marks[i] for i in sorted(active)))
+    index = {p: j for j, p in enumerate(points)}
+    return [[(text[points[j]:points[j + 1]], over[j])
+             for j in range(index[para.start], index[para.end])]
+            for para in paragraphs]

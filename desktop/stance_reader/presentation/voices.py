@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stance_reader.core.analysis import Analysis, Speaker, ToneLabel
+from stance_reader.core.analysis import Analysis, Speaker, Tone, ToneLabel
 from stance_reader.presentation.tone import Thresholds
 from stance_reader.style.palette import SpeakerColor, speaker_colors
 
@@ -41,11 +41,18 @@ def voices(analysis: Analysis) -> list[Voice]:
         total_words += n
         if q.speaker:
             words[q.speaker] = words.get(q.speaker, 0) + n
+    quoted: dict[str, list[Tone]] = {}  # speaker id → tones of their quotations
+    told: dict[str, list[Tone]] = {}  # … and of their reported spans
+    for q in analysis.quotes:
+        if q.speaker and q.kind != "term":
+            quoted.setdefault(q.speaker, []).append(q.tone)
+    for r in analysis.reported:
+        if r.speaker:
+            told.setdefault(r.speaker, []).append(r.tone)
     result = []
     for order, s in enumerate(analysis.speakers):
-        qs = [q for q in analysis.quotes if q.speaker == s.id and q.kind != "term"]
-        rs = [r for r in analysis.reported if r.speaker == s.id]
-        tones = [q.tone for q in qs] + [r.tone for r in rs]
+        qs, rs = quoted.get(s.id, []), told.get(s.id, [])
+        tones = qs + rs
         mean = sum(t.compound for t in tones) / len(tones) if tones else 0.0
         result.append((-(words.get(s.id, 0)), -len(qs), order, Voice(
             s, len(qs), len(rs), words.get(s.id, 0),

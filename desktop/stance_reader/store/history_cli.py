@@ -9,6 +9,7 @@ from typing import TextIO
 
 from stance_reader.store.history import DocumentRecord, History, open_history
 from stance_reader.store.paths import user_paths
+from stance_reader.terminal import for_terminal
 
 
 def main(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
@@ -18,7 +19,7 @@ def main(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
     args = parser.parse_args(argv)
     history, notices = open_history(user_paths().history_db)
     for n in notices:
-        print(f"stance-reader: {n}", file=stderr)
+        print(f"stance-reader: {for_terminal(n)}", file=stderr)
     if not isinstance(history, History):
         return 1
     try:
@@ -36,9 +37,10 @@ def main(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
             return 0
         for r in rows:
             state = "" if r.exists else "  [missing]"
+            title, where = for_terminal(_title(r)), r.last_path or "(no path)"
             print(f"{r.last_opened[:16].replace('T', ' ')}  opened {r.times_opened}×  "
-                  f"{r.corrections} corrections  {_title(r)}\n    "
-                  f"{r.last_path or '(no path)'}{state}", file=stdout)
+                  f"{r.corrections} corrections  {title}\n    "
+                  f"{for_terminal(where)}{state}", file=stdout)
         return 0
     finally:
         history.close()

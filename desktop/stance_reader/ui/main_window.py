@@ -24,6 +24,7 @@ from stance_reader.ui.dialogs import show_error, show_notice
 from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers_panel import LayersPanel
 from stance_reader.ui.voices_panel import VoicesPanel
+from stance_reader.ui.save_job import save_pool
 from stance_reader.ui.window_menus import MenusMixin
 from stance_reader.ui.window_walk import WalkMixin
 from stance_reader.ui.window_saving import SavingMixin
@@ -35,6 +36,8 @@ PROGRESS_DELAY_MS = 500
 
 class MainWindow(MenusMixin, SavingMixin, WalkMixin, QMainWindow):
     document_ready = Signal(object)  # DocumentTab, once highlighted
+    copy_saved = Signal(object)  # Path of an annotated copy, once written
+    copy_failed = Signal(object)  # Exception, once shown
     store_problem = Signal(str)  # from any thread: the history cannot be written (disk full…)
 
     def __init__(self, settings: SettingsStore, history: History | NullHistory, *,
@@ -50,6 +53,7 @@ class MainWindow(MenusMixin, SavingMixin, WalkMixin, QMainWindow):
                                          thresholds=(s.tone_positive, s.tone_negative),
                                          batch_size=8)
         self.pool = analysis_pool()
+        self.save_pool = save_pool()
         self.setWindowTitle("Stance Reader")
         self.setAcceptDrops(True)
         self.resize(1280, 860)
@@ -358,6 +362,7 @@ class MainWindow(MenusMixin, SavingMixin, WalkMixin, QMainWindow):
         except Exception as exc:
             log.warning("session not saved: %s", exc)
         self.pool.waitForDone(3000)
+        self.save_pool.waitForDone(30_000)  # a copy being written is finished, not lost
         super().closeEvent(e)
 
     # -- small things ------------------------------------------------------------------

@@ -18,11 +18,24 @@ def main(file: str, out: str, *, layers: list[str] | None, theme: str, width: in
                                 f"choose from {', '.join(LAYER_NAMES)}")
     if width < 300 or width > 8000:
         raise StanceReaderError("--width must be between 300 and 8000 pixels")
+    from stance_reader.output_plan import check_target
+
+    target = Path(out)
+    check_target(target, [Path(file)], force=True)  # before any work: never the input
     analysis = documents.open(file)
     image = render_analysis(analysis, layers=layers, theme=theme, width=width)
-    target = Path(out)
-    if not image.save(str(target), "PNG"):
-        raise ExportError(f"cannot write {target}")
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from stance_reader.fileio import WriteFailed, atomic_write_bytes
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError(f"cannot render {target}: the image could not be encoded")
+    try:
+        atomic_write_bytes(target, bytes(buffer.data()))
+    except WriteFailed as exc:
+        raise ExportError(str(exc)) from exc
     return 0
 
 

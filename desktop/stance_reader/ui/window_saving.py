@@ -1,6 +1,8 @@
-"""The window's file dialogs: Open, and Save Annotated Copy (the format from the export
-registry, a question before replacing a file); both start in the folder last used. A
-mixin of `MainWindow`."""
+"""The window's file dialogs, both starting in the folder last used: Open, and Save
+Annotated Copy (the format follows the name's extension, else the registry filter), a
+question before replacing a file, never onto an input (the file the tab was opened from,
+the article a copy names), rendered and written off the GUI thread. A mixin of
+`MainWindow`."""
 
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ log = logging.getLogger(__name__)
 
 
 class SavingMixin:
-    """Open and Save Annotated Copy; expects `MainWindow`'s `current_tab`, settings store
-    and status bar."""
+    """Save Annotated Copy; expects `MainWindow`'s `current_tab`, status bar, `save_pool`
+    and its `copy_saved`/`copy_failed` signals."""
 
     def open_dialog(self) -> None:
         from stance_reader.core.loaders import FILE_DIALOG_FILTERS
@@ -61,12 +63,22 @@ class SavingMixin:
             return
         target, fmt = saved_as(Path(path), filters.index(chosen) if chosen in filters else 0)
         self._remember_folder(target.parent)
-        self.write_copy(tab.analysis, fmt, target)
+        self.write_copy(tab.analysis, fmt, target, inputs=(tab.path,))
 
-    def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None) -> bool:
-        from stance_reader import export
+    def write_copy(self, analysis: Analysis, fmt: str, path: Path, confirm: Any = None,
+                   inputs: tuple[str | None, ...] = ()) -> bool:
+        """Check the target here (cheap; may ask before replacing), then render and write
+        off the GUI thread. True when the save has started; `copy_saved` follows."""
         from stance_reader.errors import StanceReaderError
+        from stance_reader.output_plan import check_target
+        from stance_reader.ui.save_job import SaveJob
 
+        protected = [Path(p) for p in (*inputs, analysis.source.path) if p]
+        try:
+            check_target(path, protected, force=True)  # never an input, never a folder
+        except StanceReaderError as exc:
+            show_error(self, exc, str(path))
+            return False
         force = False
         if path.exists():
             ask = confirm or (lambda p: QMessageBox.question(
@@ -75,14 +87,21 @@ class SavingMixin:
             if not ask(path):
                 return False
             force = True
-        try:
-            export.write(analysis, fmt, path, force=force)
-        except StanceReaderError as exc:
-            show_error(self, exc, str(path))
-            return False
-        self.statusBar().showMessage(f"Saved {path}", 6000)
+        job = SaveJob(analysis, fmt, path, force=force, inputs=protected)
+        job.signals.saved.connect(self._on_copy_saved)
+        job.signals.failed.connect(lambda exc, p=str(path): self._on_copy_failed(exc, p))
+        self.statusBar().showMessage(f"Saving {path.name}…")
+        self.save_pool.start(job)
         return True
 
+    def _on_copy_saved(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Saved {path}", 6000)
+        self.copy_saved.emit(path)
+
+    def _on_copy_failed(self, exc: Exception, path: str) -> None:
+        self.statusBar().showMessage(f"Could not save {Path(path).name}", 6000)
+        show_error(self, exc, path)
+        self.copy_failed.emit(exc)
 
 def saved_as(path: Path, filter_index: int) -> tuple[Path, str]:
     """The file and format a Save dialog answer means: the format follows the name's
