@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Create .venv and install Stance Reader into it (editable). With --test, also the test
 # tools and the system programs the tests drive (Chromium, poppler, desktop-file-utils,
-# appstream) when apt-get is available.
+# appstream, Xvfb and the libraries of Qt's xcb platform plugin) when apt-get is available.
+# Afterwards, checks that the window can open on this desktop (scripts/check_qt_platform.sh)
+# and prints the exact command that installs any missing system library.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -22,6 +24,14 @@ if [ "${1:-}" = "--test" ]; then
   command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
   command -v appstreamcli >/dev/null || need+=(appstream)
   command -v xdg-mime >/dev/null || need+=(xdg-utils)
+  command -v xvfb-run >/dev/null || need+=(xvfb)
+  command -v xauth >/dev/null || need+=(xauth)
+  # The real window under Xvfb (tests/ui/test_xcb_window.py) needs the xcb plugin's libraries.
+  libs=$( (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null || true)
+  while IFS=$'\t' read -r lib debian _; do
+    case "$lib" in '#'*|'') continue ;; esac
+    grep -qF "$lib " <<<"$libs" || need+=("$debian")
+  done < scripts/qt-xcb-packages.tsv
   if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
@@ -30,3 +40,11 @@ if [ "${1:-}" = "--test" ]; then
   fi
 fi
 .venv/bin/python -m pip install --quiet -e ".${extras}"
+# The window needs system libraries pip cannot install. Missing ones on a desktop stop here
+# with the command that installs them; without a display (servers, CI) it is a note only.
+if ! bash scripts/check_qt_platform.sh; then
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "Stance Reader is installed in .venv, but its window cannot open until those are installed." >&2
+    exit 1
+  fi
+fi

@@ -51,7 +51,7 @@ def test_many_files_output_dir_and_one_failure(tmp_path: Path) -> None:
               "--output-dir", str(out_dir))
     assert out.returncode == 1
     lines = out.stderr.strip().splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3 and lines[2] == "4 files: 2 written, 0 skipped, 2 failed"
     assert "broken.docx" in lines[0] and "not a readable Word document" in lines[0]
     assert "missing.txt" in lines[1] and "does not exist" in lines[1]
     assert sorted(p.name for p in out_dir.iterdir()) == ["one.json", "two.json"]
@@ -65,8 +65,10 @@ def test_default_output_beside_the_original_and_force(tmp_path: Path) -> None:
     assert run("annotate", str(src), "--format", "html").returncode == 0
     target = tmp_path / "story.annotated.html"
     assert target.exists()
-    again = run("annotate", str(src), "--format", "html")
-    assert again.returncode == 1 and "already exists" in again.stderr
+    written = target.read_bytes()
+    again = run("annotate", str(src), "--format", "html")  # kept and counted, not a failure
+    assert again.returncode == 0 and "0 written, 1 skipped" in again.stderr
+    assert "--force" in again.stderr and target.read_bytes() == written
     assert run("annotate", str(src), "--format", "html", "--force").returncode == 0
     # Reopening our own copy does not re-analyse: the same analysis comes back as JSON.
     back = run("annotate", str(target), "--format", "json", "-o", "-")

@@ -21,8 +21,9 @@ def test_every_crafted_copy_is_refused_by_name(tmp_path: Path) -> None:
                           "--output-dir", str(tmp_path / "out")],
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 1
-    lines = out.stderr.strip().splitlines()
+    *lines, summary = out.stderr.strip().splitlines()
     assert len(lines) == len(copies), out.stderr[-2000:]
+    assert summary == f"{len(copies)} files: 0 written, 0 skipped, {len(copies)} failed"
     for copy, line in zip(copies, lines):
         assert line.startswith(f"stance-reader: {copy}: "), line
         assert "annotated copy" in line and "internal error" not in line, line

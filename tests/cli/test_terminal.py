@@ -27,7 +27,8 @@ def test_an_error_about_a_hostile_file_name_is_one_escaped_line(tmp_path: Path) 
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 1
     assert "\x1b" not in out.stderr and "\u202e" not in out.stderr
-    assert len(out.stderr.strip().splitlines()) == 1 and "\\x1b[31m" in out.stderr
+    lines = out.stderr.strip().splitlines()  # the error, then the batch's summary line
+    assert len(lines) == 2 and "\\x1b[31m" in lines[0] and lines[1].startswith("1 file:")
 
 
 def test_history_titles_and_paths_are_escaped(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from stance_reader import export
 from stance_reader.core.analysis import Analysis
 from stance_reader.documents.annotated import read_annotated
 from stance_reader.errors import AnalysisFileError, ExportError
-from stance_reader.style.palette import speaker_colors
+from stance_reader.presentation.voices import analysis_colors
 
 pytestmark = pytest.mark.model
 
@@ -98,7 +98,7 @@ def test_docx_reopens_with_speaker_shading(corrected, tmp_path: Path) -> None:  
     assert "“The country must rely on itself" in text
     fills = {el.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fill")
              for el in d.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}shd")}
-    colors = speaker_colors([s.id for s in corrected.speakers])
+    colors = analysis_colors(corrected)
     for q in corrected.quotes:
         if q.speaker:
             assert colors[q.speaker].light.lstrip("#").upper() in fills
@@ -127,7 +127,7 @@ def test_pdf_text_and_speaker_colours(corrected, tmp_path: Path) -> None:  # typ
     for page in sorted(tmp_path.glob("p-*.ppm")):
         w, h, raw = _read_ppm(page)
         pixels |= {raw[i:i + 3] for i in range(0, len(raw), 3)}
-    colors = speaker_colors([s.id for s in corrected.speakers])
+    colors = analysis_colors(corrected)
     for s in corrected.speakers:
         rgb = bytes.fromhex(colors[s.id].light.lstrip("#"))
         assert any(sum(abs(a - b) for a, b in zip(rgb, p)) <= 12 for p in pixels), s.name

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from stance_reader import export
-from stance_reader.style.palette import speaker_colors
+from stance_reader.presentation.voices import analysis_colors
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [pytest.mark.browser, pytest.mark.model,
@@ -71,7 +71,7 @@ def run_page(html: Path, tmp: Path, *extra: str) -> dict:  # type: ignore[type-a
 def test_quotes_show_speaker_colours_and_the_layer_switch_works(sample_analysis, tmp_path) -> None:  # type: ignore[no-untyped-def]
     html = export.write(sample_analysis, "html", tmp_path / "a.html")
     found = run_page(html, tmp_path)
-    colors = speaker_colors([s.id for s in sample_analysis.speakers])
+    colors = analysis_colors(sample_analysis)
     expected = {q.id: colors[q.speaker].light for q in sample_analysis.quotes
                 if q.speaker and q.kind != "term"}
     seen = {qid: _rgb(css) for _, qid, css in found["before"]}

@@ -21,7 +21,7 @@ CHANGED = {"theme": "dark", "font_family": "DejaVu Serif", "font_size": 15, "zoo
            "reading_width": 80, "default_layers": ("speakers", "tone"),
            "tone_positive": 0.1, "tone_negative": -0.2, "spacy_model": "en_core_web_md",
            "restore_last_session": False, "history_enabled": False, "recent_files_limit": 5,
-           "single_instance": False}
+           "single_instance": False, "last_folder": "/home/reader/news"}
 
 
 def test_every_setting_round_trips(tmp_path: Path) -> None:

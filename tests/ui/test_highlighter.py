@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCharFormat
 
 from stance_reader.export.html import render
 from stance_reader.presentation.layers import LAYER_NAMES, LayerState
-from stance_reader.style.palette import speaker_colors
+from stance_reader.presentation.voices import analysis_colors
 from stance_reader.ui.highlighter import OffsetMap, formats
 
 pytestmark = pytest.mark.gui
@@ -24,7 +24,7 @@ def test_offsets_count_astral_characters_twice() -> None:
 
 
 def test_formats_follow_layers_and_narrowing(qapp, small) -> None:  # type: ignore[no-untyped-def]
-    colors = speaker_colors([s.id for s in small.speakers])
+    colors = analysis_colors(small)
     every = formats(small, LayerState(), colors, "light")
     assert {s.mark.layer for s in every} == set(LAYER_NAMES)
     ann_fill = next(s for s in every if s.mark.layer == "speakers" and s.mark.item == "q1")

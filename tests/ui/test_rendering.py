@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor
 
+from stance_reader.presentation.voices import analysis_colors
 from stance_reader.style.palette import (
-    NEUTRAL_SPEAKER_COLOR, PAGE, SPEAKER_COLORS, TEXT, contrast_ratio, mix, speaker_colors)
+    NEUTRAL_SPEAKER_COLOR, PAGE, SPEAKER_COLORS, TAIL_SPEAKER_COLOR, TEXT, TONE_HUES,
+    contrast_ratio, mix, speaker_colors, tone_color)
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 
@@ -24,7 +26,7 @@ def test_each_quote_shows_its_speaker_colour_only_with_the_layer_on(qapp, sample
     from stance_reader.presentation.layers import LAYER_NAMES as LAYERS, LayerState
     from stance_reader.ui.reader_view import ReaderView
 
-    colors = speaker_colors([s.id for s in sample_analysis.speakers])
+    colors = analysis_colors(sample_analysis)
     for layers, expect_colour in ((LAYERS, True), (tuple(x for x in LAYERS if x != "speakers"), False)):
         view = ReaderView()
         view.set_theme(theme)
@@ -55,7 +57,7 @@ def test_each_quote_shows_its_speaker_colour_only_with_the_layer_on(qapp, sample
 
 def test_body_text_on_every_highlight_keeps_wcag_contrast() -> None:
     for theme in ("light", "dark"):
-        for c in (*SPEAKER_COLORS, NEUTRAL_SPEAKER_COLOR):
+        for c in (*SPEAKER_COLORS, NEUTRAL_SPEAKER_COLOR, TAIL_SPEAKER_COLOR):
             bg = c.for_theme(theme)  # type: ignore[arg-type]
             assert contrast_ratio(bg, TEXT[theme]) >= 4.5, (c.name, theme)
             reported = mix(bg, PAGE[theme], 0.55)
@@ -67,11 +69,20 @@ def test_body_text_on_every_highlight_keeps_wcag_contrast() -> None:
             assert contrast_ratio(custom.for_theme(theme), TEXT[theme]) >= 4.5  # type: ignore[arg-type]
 
 
-def test_speakers_beyond_the_palette_share_grey_and_keep_labels() -> None:
+def test_speakers_beyond_the_palette_share_a_tail_colour_that_is_not_neutral_grey() -> None:
     ids = [f"s{i}" for i in range(1, 12)]
     colors = speaker_colors(ids)
     assert len({colors[i].hue for i in ids[:7]}) == 7
-    assert all(colors[i] == NEUTRAL_SPEAKER_COLOR for i in ids[7:])
+    assert all(colors[i] == TAIL_SPEAKER_COLOR for i in ids[7:])
+    for theme in ("light", "dark"):
+        tail = QColor(TAIL_SPEAKER_COLOR.for_theme(theme))  # type: ignore[arg-type]
+        for grey in (tone_color("neutral", 0.0, theme), TONE_HUES["neutral"],  # type: ignore[arg-type]
+                     NEUTRAL_SPEAKER_COLOR.for_theme(theme)):  # type: ignore[arg-type]
+            assert tail.hsvSaturation() - QColor(grey).hsvSaturation() > 40, (theme, grey)
+        for c in SPEAKER_COLORS:
+            other = QColor(c.for_theme(theme))  # type: ignore[arg-type]
+            assert max(abs(tail.red() - other.red()), abs(tail.green() - other.green()),
+                       abs(tail.blue() - other.blue())) > 30, (theme, c.name)
 
 
 def test_render_command_writes_a_png(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -93,3 +104,24 @@ def test_render_command_writes_a_png(tmp_path) -> None:  # type: ignore[no-untyp
                           str(out), "--layers", "nonsense"], capture_output=True, text=True,
                          timeout=300)
     assert bad.returncode == 1 and "unknown layer nonsense" in bad.stderr
+
+
+def test_rendered_title_starts_where_the_body_lines_start(qapp, sample_analysis) -> None:  # type: ignore[no-untyped-def]
+    from stance_reader.ui.render import render_analysis
+
+    titled = sample_analysis.with_changes(title="Taiwan will defend itself, minister says")
+    image = render_analysis(titled, layers=[], theme="light", width=900, height=400)
+    page = QColor(PAGE["light"])
+
+    def first_ink(rows: range) -> int:
+        for x in range(image.width()):
+            for y in rows:
+                c = QColor(image.pixel(x, y))
+                if abs(c.red() - page.red()) + abs(c.green() - page.green()) > 150:
+                    return x
+        return -1
+
+    title_left = first_ink(range(10, 50))
+    body_left = first_ink(range(90, 300))
+    assert title_left > 100  # centred measure, not flush with the window's edge
+    assert abs(title_left - body_left) <= 4

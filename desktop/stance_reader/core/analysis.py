@@ -27,8 +27,10 @@ TONE_LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
 AttributionKind = Literal["cue", "inherited", "pronoun", "person", "none"]
 ATTRIBUTION_KINDS: tuple[str, ...] = ("cue", "inherited", "pronoun", "person", "none")
 # What a person's correction changed; see `Correction`.
-CorrectionField = Literal["speaker", "speaker_new", "speaker_name", "tone", "removed"]
-CORRECTION_FIELDS: tuple[str, ...] = ("speaker", "speaker_new", "speaker_name", "tone", "removed")
+CorrectionField = Literal["speaker", "speaker_new", "speaker_name", "speaker_merge", "tone",
+                          "removed"]
+CORRECTION_FIELDS: tuple[str, ...] = ("speaker", "speaker_new", "speaker_name", "speaker_merge",
+                                      "tone", "removed")
 
 
 class JSONData:

@@ -64,6 +64,37 @@ def rename_speaker(analysis: Analysis, speaker_id: str, name: str,
                                         at or _now()), speakers=speakers)
 
 
+def merge_speaker(analysis: Analysis, speaker_id: str, into_id: str,
+                  at: str | None = None) -> Analysis:
+    """One person found twice ("Chiu" and "Kuo-cheng Chiu"): every quotation, reported
+    span and mention of `speaker_id` goes to `into_id`, whose aliases gain the other name;
+    `speaker_id` is no longer listed. Quotation targets naming it follow too."""
+    source, into = analysis.speaker_by_id(speaker_id), analysis.speaker_by_id(into_id)
+    if source is None or into is None or speaker_id == into_id:
+        raise KeyError(speaker_id if source is None or speaker_id == into_id else into_id)
+    aliases = tuple(dict.fromkeys(a for a in (*into.aliases, source.name, *source.aliases)
+                                  if a != into.name))
+    merged = replace(into, aliases=aliases, mentions=tuple(sorted(
+        (*into.mentions, *source.mentions), key=lambda m: (m.start, m.end))))
+
+    def moved(item: Any) -> Any:
+        changes: dict[str, Any] = {}
+        if item.speaker == speaker_id:
+            changes["speaker"] = into_id
+        targets = getattr(item, "targets", ())
+        if any(t.speaker == speaker_id for t in targets):
+            changes["targets"] = tuple(replace(t, speaker=into_id, name=into.name)
+                                       if t.speaker == speaker_id else t for t in targets)
+        return replace(item, **changes) if changes else item
+
+    speakers = tuple(merged if s.id == into_id else s for s in analysis.speakers
+                     if s.id != speaker_id)
+    return _record(analysis, Correction(speaker_id, "speaker_merge", source.name, into_id,
+                                        at or _now()), speakers=speakers,
+                   quotes=tuple(moved(q) for q in analysis.quotes),
+                   reported=tuple(moved(r) for r in analysis.reported))
+
+
 def set_tone(analysis: Analysis, quote_id: str, label: str, at: str | None = None) -> Analysis:
     """Set the tone label a person reads in a quote; the score keeps the label's sign."""
     if label not in TONE_LABELS:
@@ -102,6 +133,8 @@ def replay(analysis: Analysis, corrections: tuple[Correction, ...] | list[Correc
                 new = c.new if isinstance(c.new, dict) else {}
                 analysis, _ = add_speaker(analysis, str(new.get("name", "")),
                                           str(new.get("kind", "person")), at=c.at)
+            elif c.field == "speaker_merge":
+                analysis = merge_speaker(analysis, c.target, str(c.new), at=c.at)
             elif c.field == "speaker_name":
                 analysis = rename_speaker(analysis, c.target, str(c.new), at=c.at)
             elif c.field == "tone":

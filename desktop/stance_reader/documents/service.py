@@ -62,6 +62,7 @@ class OpenedDocument:
 
     analysis: Analysis
     record: DocumentRecord | None
+    entry: str | None = None  # the history entry's key (see `DocumentService.finish`)
 
     @property
     def colors(self) -> dict[str, str]:
@@ -128,10 +129,16 @@ class DocumentService:
         return analysis
 
     def finish(self, analysis: Analysis, path: str | Path | None, *,
-               corrections: bool = True) -> OpenedDocument:
+               corrections: bool = True, copy: bool = False) -> OpenedDocument:
         """Replay the stored corrections (unless the analysis carries its own, as an
-        annotated copy does), label tones by the person's thresholds, record the open."""
+        annotated copy does), label tones by the person's thresholds, record the open.
+
+        The history entry is the content's; an annotated copy (`copy`) is an entry of its
+        own, keyed by its file's bytes, so opening it never replaces its original in Open
+        Recent. Its title is the article's, else the file's name."""
         sha = analysis.source.sha256
+        entry = (_file_sha256(Path(path)) if copy and path else None) or sha
+        title = analysis.title or (Path(path).name if path else None)
         record = None
         try:
             if corrections and not analysis.corrections:
@@ -141,23 +148,38 @@ class DocumentService:
                 if stored:
                     analysis = replay(analysis, stored)
             if self.record_opens:
-                self.history.record_open(sha, str(path) if path else None, analysis.title)
-            record = self.history.get(sha)
+                self.history.record_open(entry, str(path) if path else None, title)
+            record = self.history.get(entry)
         except Exception as exc:  # the store must never break reading
             log.warning("history unavailable: %s", exc)
         from stance_reader.core.tone import relabel
 
         if self.thresholds is not None:
             analysis = relabel(analysis, *self.thresholds)
-        return OpenedDocument(analysis, record)
+        return OpenedDocument(analysis, record, entry)
 
     # -- the whole way -----------------------------------------------------------------
     def open(self, path: str | Path, *, corrections: bool = True) -> Analysis:
         """Load, analyse (or reuse) and finish: what the command line and `render` show."""
         item = self.load(path)
         analysis = item if isinstance(item, Analysis) else self.analysed(item)
-        return self.finish(analysis, path, corrections=corrections).analysis
+        return self.finish(analysis, path, corrections=corrections,
+                           copy=isinstance(item, Analysis)).analysis
 
     def add_correction(self, analysis: Analysis, correction: Correction) -> None:
         """Keep a person's correction for this content (raises when the store fails)."""
         self.history.add_correction(analysis.source.sha256, correction)
+
+
+def _file_sha256(path: Path) -> str | None:
+    """SHA-256 of a file's bytes (an annotated copy's own identity), None if unreadable."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()

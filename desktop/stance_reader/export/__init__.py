@@ -33,6 +33,7 @@ class ExportFormat:
     description: str  # in the save dialog
     module: str
     terminal: bool = True  # may be written to standard output
+    also: tuple[str, ...] = ()  # other file name endings that mean this format
 
     @property
     def dialog_filter(self) -> str:
@@ -43,12 +44,13 @@ class ExportFormat:
 
 
 REGISTRY: tuple[ExportFormat, ...] = (
-    ExportFormat("html", ".html", "Annotated web page", "stance_reader.export.html"),
+    ExportFormat("html", ".html", "Annotated web page", "stance_reader.export.html",
+                 also=(".htm",)),
     ExportFormat("pdf", ".pdf", "PDF document", "stance_reader.export.pdf", terminal=False),
     ExportFormat("docx", ".docx", "Word document", "stance_reader.export.docx", terminal=False),
     ExportFormat("json", ".json", "Stance Reader analysis", "stance_reader.export.analysis_json"),
     ExportFormat("webannotation", ".webanno.jsonld", "W3C Web Annotation",
-                 "stance_reader.export.webannotation"),
+                 "stance_reader.export.webannotation", also=(".jsonld",)),
 )
 BY_NAME: dict[str, ExportFormat] = {f.name: f for f in REGISTRY}
 FORMATS: tuple[str, ...] = tuple(BY_NAME)
@@ -59,6 +61,15 @@ def export_format(name: str) -> ExportFormat:
     if name not in BY_NAME:
         raise ExportError(f"unknown export format {name!r}; choose one of {', '.join(FORMATS)}")
     return BY_NAME[name]
+
+
+def format_for_path(path: str | Path) -> ExportFormat | None:
+    """The format a file name asks for by its ending (longest ending first, any case):
+    "x.pdf" is PDF, "x.webanno.jsonld" Web Annotation; None for other names."""
+    name = Path(path).name.lower()
+    endings = sorted(((end, f) for f in REGISTRY for end in (f.extension, *f.also)),
+                     key=lambda pair: -len(pair[0]))
+    return next((f for end, f in endings if name.endswith(end) and len(name) > len(end)), None)
 
 
 def default_output_path(source: str | Path, fmt: str) -> Path:

@@ -10,8 +10,9 @@ from stance_reader.core.analysis import Analysis
 from stance_reader.presentation.layers import LAYERS
 from stance_reader.presentation.marks import paragraph_pieces
 from stance_reader.presentation.paint import Paint, piece_paint
-from stance_reader.presentation.voices import voices
-from stance_reader.style.palette import SpeakerColor, speaker_colors
+from stance_reader.presentation.voices import analysis_colors, voices
+from stance_reader.presentation.tone import signed
+from stance_reader.style.palette import SpeakerColor
 
 UNDERLINES = {"solid": "single", "dotted": "dotted", "dashed": "dash"}
 
@@ -93,14 +94,14 @@ def _add_voices(d, analysis: Analysis, colors: dict[str, SpeakerColor]) -> None:
         cells[0].text = xml_text(v.speaker.name)
         _shade(cells[0].paragraphs[0].runs[0], colors[v.speaker.id].light)
         cells[1].text, cells[2].text = v.speaker.kind, str(v.quotes)
-        cells[3].text, cells[4].text = f"{v.share:.0%}", f"{v.tone:+.2f}"
+        cells[3].text, cells[4].text = f"{v.share:.0%}", signed(v.tone)
 
 
 def render(analysis: Analysis) -> bytes:
     import docx
     from docx.shared import Pt
 
-    colors = speaker_colors([s.id for s in analysis.speakers])
+    colors = analysis_colors(analysis)
     d = docx.Document()
     d.core_properties.title = xml_text(analysis.title or "")[:255]
     d.core_properties.comments = "Annotated by Stance Reader"

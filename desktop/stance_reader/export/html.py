@@ -20,9 +20,9 @@ from stance_reader.presentation.layers import LAYERS
 from stance_reader.presentation.marks import (
     LOOKS, Look, Mark, corrected_fields, describe, paragraph_pieces)
 from stance_reader.presentation.paint import LIGHTER, speaker_fill
-from stance_reader.presentation.tone import lean_hue, tone_hue
-from stance_reader.presentation.voices import voices
-from stance_reader.style.palette import GREY, PAGE, TEXT, Theme, mix, speaker_colors, tone_color
+from stance_reader.presentation.tone import lean_hue, signed, tone_hue
+from stance_reader.presentation.voices import analysis_colors, voices
+from stance_reader.style.palette import GREY, PAGE, TEXT, Theme, mix, tone_color
 
 EMBED_ID = "stance-reader-analysis"
 
@@ -136,7 +136,7 @@ def _attr(value: object) -> str:
 
 
 def _vars(page: _Page, theme: Theme) -> str:
-    colors = speaker_colors(list(page.speakers))
+    colors = analysis_colors(page.analysis)
     out = [f"--grey: {GREY};"]
     for sid, c in [*colors.items(), ("", None)]:
         bg = c.for_theme(theme) if c else speaker_fill(None, colors, theme)
@@ -177,7 +177,7 @@ def _piece(text: str, marks: tuple[Mark, ...], page: _Page, seen: set[str]) -> s
 
 
 def _legend(page: _Page) -> str:
-    colors = speaker_colors(list(page.speakers))
+    colors = analysis_colors(page.analysis)
     items = "".join(
         f'<li><span class="swatch" style="background: var(--{page.tokens[s.id]})"></span>'
         f'{html.escape(s.name)} <small>({html.escape(s.kind)}; {colors[s.id].name})</small></li>'
@@ -199,7 +199,7 @@ def _voices(page: _Page) -> str:
             f'<tr><td><span class="swatch" style="background: var(--{page.token(v.speaker.id)})">'
             f'</span>{html.escape(v.speaker.name)}</td><td>{html.escape(v.speaker.kind)}</td>'
             f'<td class="num">{v.quotes}</td><td class="num">{v.reported}</td>'
-            f'<td class="num">{v.share:.0%}</td><td>{v.tone:+.2f} '
+            f'<td class="num">{v.share:.0%}</td><td>{signed(v.tone)} '
             f'<span class="tonebar" style="width:{width}px; background:{lean_hue(tone)}"></span></td></tr>')
     return ('<section class="voices" aria-label="Voices"><h2>Voices</h2><table><thead><tr>'
             '<th>Speaker</th><th>Kind</th><th class="num">Quotes</th><th class="num">Reported</th>'

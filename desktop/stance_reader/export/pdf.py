@@ -12,9 +12,9 @@ from stance_reader.errors import ExportError
 from stance_reader.presentation.layers import LAYERS
 from stance_reader.presentation.marks import paragraph_pieces
 from stance_reader.presentation.paint import piece_paint
-from stance_reader.presentation.tone import tone_hue
-from stance_reader.presentation.voices import voices
-from stance_reader.style.palette import TEXT, speaker_colors
+from stance_reader.presentation.tone import signed, tone_hue
+from stance_reader.presentation.voices import analysis_colors, voices
+from stance_reader.style.palette import TEXT
 
 
 def _ensure_app() -> None:
@@ -37,7 +37,7 @@ def build_document(analysis: Analysis):  # type: ignore[no-untyped-def]
 
     from stance_reader.export.qt_paint import char_format
 
-    colors = speaker_colors([s.id for s in analysis.speakers])
+    colors = analysis_colors(analysis)
     doc = QTextDocument()
     base = QFont("DejaVu Sans")
     base.setPointSizeF(10.5)
@@ -103,7 +103,7 @@ def build_document(analysis: Analysis):  # type: ignore[no-untyped-def]
         table.cellAt(r, 0).firstCursorPosition().insertText(v.speaker.name, swatch)
         table.cellAt(r, 1).firstCursorPosition().insertText(str(v.quotes), plain)
         table.cellAt(r, 2).firstCursorPosition().insertText(f"{v.share:.0%}", plain)
-        table.cellAt(r, 3).firstCursorPosition().insertText(f"{v.tone:+.2f}", plain)
+        table.cellAt(r, 3).firstCursorPosition().insertText(signed(v.tone), plain)
     return doc
 
 

@@ -14,6 +14,7 @@ from typing import Iterable, Literal
 
 from stance_reader.core.analysis import Analysis, Offsets, Quote, ReportedSpan, Speaker, Tone
 from stance_reader.presentation.layers import BY_NAME, LayerState
+from stance_reader.presentation.tone import signed
 
 MarkKind = Literal["quote", "term", "reported", "mention", "cue"]
 Fill = Literal["speaker", "speaker_light"]
@@ -93,7 +94,7 @@ def describe(analysis: Analysis, item: Quote | ReportedSpan, *,
     parts = [KIND_WORDS[kind], f"speaker: {who}"]
     if item.cue:
         parts.append(f"cue: {item.cue.text}")
-    parts.append(f"tone: {item.tone.label} ({item.tone.compound:+.2f})")
+    parts.append(f"tone: {item.tone.label} ({signed(item.tone.compound)})")
     fields = set(corrected) if corrected is not None else {
         c.field for c in analysis.corrections if c.target == item.id}
     if fields:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from stance_reader.core.analysis import TONE_LABELS, ToneLabel
 from stance_reader.style.palette import TONE_HUES
 
-__all__ = ["TONE_LABELS", "Thresholds", "tone_hue"]
+__all__ = ["TONE_LABELS", "Thresholds", "signed", "tone_hue"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,3 +41,9 @@ def tone_hue(label: str) -> str:
 def lean_hue(mean: float) -> str:
     """The hue of a mean tone's bar in the exports, which know no thresholds: its sign."""
     return TONE_HUES["negative" if mean < 0 else "positive" if mean > 0 else "neutral"]
+
+
+def signed(value: float) -> str:
+    """A tone score for people: "+0.42", "-0.30", and "0.00" (never "-0.00")."""
+    rounded = round(value, 2)
+    return "0.00" if rounded == 0 else f"{rounded:+.2f}"

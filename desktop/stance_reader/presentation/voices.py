@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from stance_reader.core.analysis import Analysis, Speaker, Tone, ToneLabel
 from stance_reader.presentation.tone import Thresholds
+from stance_reader.style.palette import SpeakerColor, speaker_colors
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +99,49 @@ def stance(analysis: Analysis, thresholds: Thresholds) -> Stance:
         cells[(sid, name)] = StanceCell(by_id[sid], name, mean, thresholds.label(mean),
                                         tuple(dict.fromkeys(qid for _, qid in found)), len(found))
     return Stance(speakers, tuple(sorted({k[1] for k in values})), cells)
+
+
+def speaks(voice: Voice) -> bool:
+    """A voice is someone quoted or reported; the others are only mentioned."""
+    return voice.quotes + voice.reported > 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mentioned:
+    """A person or organisation the article names but never quotes: a speaker with no
+    quotation or reported speech, or a name only found among quotations' targets."""
+
+    name: str
+    kind: str
+    speaker_id: str | None
+    mentions: int  # times named in the text (or, for a target, in quotations)
+
+
+def mentioned(analysis: Analysis) -> list[Mentioned]:
+    """Everyone named but not heard, most mentioned first."""
+    silent = [Mentioned(v.speaker.name, v.speaker.kind, v.speaker.id,
+                        max(1, len(v.speaker.mentions)))
+              for v in voices(analysis) if not speaks(v)]
+    known = {s.name for s in analysis.speakers} | {a for s in analysis.speakers for a in s.aliases}
+    counts: dict[str, int] = {}
+    for q in analysis.quotes:
+        for t in q.targets:
+            if t.speaker is None and t.name not in known:
+                counts[t.name] = counts.get(t.name, 0) + 1
+    named = [Mentioned(name, "named in quotations", None, n) for name, n in counts.items()]
+    return sorted([*silent, *named], key=lambda m: (-m.mentions, m.name))
+
+
+def colour_order(analysis: Analysis) -> list[str]:
+    """Speaker ids in the order palette colours are handed out: by share of voice (quoted
+    words, then quotations, then reported speech), so the main voices always get their own
+    colour; those only mentioned come last."""
+    ranked = sorted(voices(analysis), key=lambda v: (-v.quoted_words, -v.quotes, -v.reported))
+    heard = [v.speaker.id for v in ranked if speaks(v)]
+    return [*heard, *(s.id for s in analysis.speakers if s.id not in set(heard))]
+
+
+def analysis_colors(analysis: Analysis, overrides: dict[str, str] | None = None
+                    ) -> dict[str, SpeakerColor]:
+    """Each speaker's colour for this analysis (the window and every export agree)."""
+    return speaker_colors(colour_order(analysis), overrides)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import TextIO
 
-from stance_reader.store.history import History, open_history
+from stance_reader.store.history import DocumentRecord, History, open_history
 from stance_reader.store.paths import user_paths
 from stance_reader.terminal import for_terminal
 
@@ -36,10 +37,17 @@ def main(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
             return 0
         for r in rows:
             state = "" if r.exists else "  [missing]"
-            title, where = for_terminal(r.title or "(untitled)"), r.last_path or "(no path)"
+            title, where = for_terminal(_title(r)), r.last_path or "(no path)"
             print(f"{r.last_opened[:16].replace('T', ' ')}  opened {r.times_opened}×  "
                   f"{r.corrections} corrections  {title}\n    "
                   f"{for_terminal(where)}{state}", file=stdout)
         return 0
     finally:
         history.close()
+
+
+def _title(record: DocumentRecord) -> str:
+    """The article's title; else the file's name; "(untitled)" only with neither."""
+    if record.title:
+        return record.title
+    return Path(record.last_path).name if record.last_path else "(untitled)"

@@ -54,6 +54,7 @@ class Settings:
     history_enabled: bool = True
     recent_files_limit: int = 10
     single_instance: bool = True
+    last_folder: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
@@ -71,6 +72,7 @@ SPECS: dict[str, Spec] = {
     "history_enabled": Spec("Keep reading history"),
     "recent_files_limit": Spec("Recent files to list", minimum=0, maximum=50),
     "single_instance": Spec("Open files in the running window"),
+    "last_folder": Spec("Folder last used in the Open and Save dialogs"),
 }
 
 

@@ -2,7 +2,9 @@
 
 Speakers take the Okabe–Ito categorical hues, softened into highlight backgrounds so body
 text keeps WCAG contrast ≥ 4.5:1 (black text on the light variant, near-white text on the
-dark variant). Speakers beyond the palette share a neutral grey and keep their label.
+dark variant). Speakers are handed colours by share of voice (the caller orders them), so
+the main voices always have their own; those beyond the palette share one tail colour,
+violet, which is not the grey of neutral tone, and keep their label.
 Tone uses a diverging, colour-blind-safe pair (Paul Tol's blue/red) whose strength
 follows the score; neutral is grey.
 """
@@ -91,11 +93,15 @@ def _make(hue: str, name: str) -> SpeakerColor:
 SPEAKER_COLORS: tuple[SpeakerColor, ...] = tuple(
     _make(h, n) for h, n in zip(OKABE_ITO, OKABE_ITO_NAMES))
 NEUTRAL_SPEAKER_COLOR = _make(NEUTRAL_HUE, "grey")
+# Speakers beyond the palette: a violet, told apart from the neutral-tone grey and
+# from every Okabe–Ito hue in both themes.
+TAIL_HUE = "#673699"
+TAIL_SPEAKER_COLOR = _make(TAIL_HUE, "violet")
 
 
 def speaker_colors(speaker_ids: Iterable[str],
                    overrides: dict[str, str] | None = None) -> dict[str, SpeakerColor]:
-    """Assign palette colours in order; speakers beyond the palette share grey.
+    """Assign palette colours in order (most quoted first); the rest share the tail colour.
 
     `overrides` maps a speaker id to a hue a person chose ("#rrggbb"); it is softened the
     same way, so contrast still holds.
@@ -108,8 +114,22 @@ def speaker_colors(speaker_ids: Iterable[str],
         elif i < len(SPEAKER_COLORS):
             result[sid] = SPEAKER_COLORS[i]
         else:
-            result[sid] = NEUTRAL_SPEAKER_COLOR
+            result[sid] = TAIL_SPEAKER_COLOR
     return result
+
+
+def readable_text(hue: str, background: str, minimum: float = 4.5) -> str:
+    """`hue` as text on `background` with WCAG contrast ≥ `minimum` (with a small margin):
+    darkened toward black on a light background, lightened toward white on a dark one, no
+    more than needed, so red stays red and blue stays blue."""
+    extreme = "#000000" if relative_luminance(background) > 0.18 else "#ffffff"
+    t = 0.0
+    while t <= 1.0:
+        colour = mix(hue, extreme, t)
+        if contrast_ratio(colour, background) >= minimum + 0.1:
+            return colour
+        t += 0.02
+    return extreme
 
 
 def tone_color(label: str, compound: float, theme: Theme) -> str:

@@ -83,12 +83,27 @@ def run(files: list[str], *, model: str | None = None) -> int:
     if unique:
         window._instance_server = single_instance.listen(window)
     if os.environ.get("STANCE_READER_EXIT_AFTER_SHOW"):
-        # Start-up measurement (tests/benchmarks/bench_startup.py): report and quit once
-        # the window has been shown and the event loop runs.
-        from PySide6.QtCore import QTimer
-
-        def report() -> None:
-            print(f"window-shown {time.time():.3f}", flush=True)
-            app.quit()
-        QTimer.singleShot(0, report)
+        _report_when_exposed(app, window)
     return app.exec()
+
+
+def _report_when_exposed(app, window) -> None:  # type: ignore[no-untyped-def]
+    """Start-up measurement and the real-window test (tests/benchmarks/bench_startup.py,
+    tests/ui/test_xcb_window.py): once the window is on screen (exposed by the platform,
+    or after 10 s), print when, on which platform and how big, then quit."""
+    from PySide6.QtCore import QTimer
+
+    deadline = time.monotonic() + 10
+
+    def check() -> None:
+        handle = window.windowHandle()
+        exposed = handle is not None and handle.isExposed()
+        if not exposed and time.monotonic() < deadline:
+            QTimer.singleShot(20, check)
+            return
+        print(f"window-shown {time.time():.3f} platform={app.platformName()} "
+              f"exposed={'yes' if exposed else 'no'} size={window.width()}x{window.height()}",
+              flush=True)
+        window.close()  # cancels and waits for running analyses, like a person closing it
+        app.quit()
+    QTimer.singleShot(0, check)

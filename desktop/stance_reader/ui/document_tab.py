@@ -42,6 +42,9 @@ class DocumentTab(QWidget):
         self.job: AnalysisJob | None = None
         self.color_overrides: dict[str, str] = {}
         self.thresholds: tuple[float, float] | None = None  # the person's; None: VADER's rule
+        # The reading-history entry (the content's; an annotated copy's own), set when
+        # the analysis arrives; view state is kept under it.
+        self.history_key: str | None = None
         self.view.text.context_requested.connect(self._on_context_requested)
         self.timer = QElapsedTimer()
 
@@ -165,6 +168,13 @@ class DocumentTab(QWidget):
                 return
         self.apply_correction(corrections.rename_speaker(self.analysis, speaker_id, name))  # type: ignore[arg-type]
 
+    def merge_speaker(self, speaker_id: str, into_id: str) -> None:
+        """One person found twice: `speaker_id`'s quotations go to `into_id`."""
+        if self.analysis is None:
+            return
+        self.color_overrides.pop(speaker_id, None)
+        self.apply_correction(corrections.merge_speaker(self.analysis, speaker_id, into_id))
+
     def recolour_speaker(self, speaker_id: str, hue: str | None = None) -> None:
         if hue is None:
             colour = QColorDialog.getColor(parent=self, title="Speaker colour")
@@ -181,19 +191,6 @@ class DocumentTab(QWidget):
             return []
         return [q for q in self.analysis.quotes if q.kind != "term"
                 and state.shows_speaker(q.speaker) and state.shows_tone(q.tone.label)]
-
-    def step_quote(self, state: LayerState, forward: bool) -> str | None:
-        quotes = self.quotes_in_view(state)
-        if not quotes:
-            return None
-        here = self.view.current_position()
-        if forward:
-            target = next((q for q in quotes if q.start >= here), quotes[0])
-        else:
-            before = [q for q in quotes if q.end < here]
-            target = before[-1] if before else quotes[-1]
-        self.view.select_range(target.start, target.end)
-        return target.id
 
     def jump_to(self, quote_id: str) -> None:
         q = self.analysis.quote_by_id(quote_id) if self.analysis else None

@@ -35,6 +35,9 @@ class LayersPanel(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setMinimumWidth(250)
         self.tree.header().setStretchLastSection(False)
+        # Long names lose their middle, not their end ("Chiu Ku…ng (person)"); the
+        # tooltip has the full name.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
@@ -74,7 +77,7 @@ class LayersPanel(QWidget):
             n = sum(q.speaker == s.id and q.kind != "term" for q in analysis.quotes)
             child = _child(item, f"{s.name} ({s.kind})", n, colors[s.id].for_theme(theme),  # type: ignore[arg-type]
                            ROLE_SPEAKER, s.id, state.shows_speaker(s.id))
-            child.setToolTip(0, f"Show only some speakers: untick {s.name} to hide "
+            child.setToolTip(0, f"{s.name} ({s.kind}), {n} quotations: untick to hide "
                                 "their quotations")
         unattributed = sum(q.speaker is None and q.kind != "term" for q in analysis.quotes)
         if unattributed:

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QProgressBar, QPushButton,
+    QApplication, QDockWidget, QLabel, QMainWindow, QProgressBar, QPushButton,
     QTabWidget, QWidget)
 
 from stance_reader.core.analysis import Analysis
@@ -26,6 +26,7 @@ from stance_reader.ui.layers_panel import LayersPanel
 from stance_reader.ui.voices_panel import VoicesPanel
 from stance_reader.ui.save_job import save_pool
 from stance_reader.ui.window_menus import MenusMixin
+from stance_reader.ui.window_walk import WalkMixin
 from stance_reader.ui.window_saving import SavingMixin
 from stance_reader.ui.worker import analysis_pool
 
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 500
 
 
-class MainWindow(MenusMixin, SavingMixin, QMainWindow):
+class MainWindow(MenusMixin, SavingMixin, WalkMixin, QMainWindow):
     document_ready = Signal(object)  # DocumentTab, once highlighted
     copy_saved = Signal(object)  # Path of an annotated copy, once written
     copy_failed = Signal(object)  # Exception, once shown
@@ -71,6 +72,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.voices_panel = VoicesPanel()
         self.voices_panel.speaker_selected.connect(self.select_speaker)
         self.voices_panel.quotes_requested.connect(self._walk_quotes)
+        self.voices_panel.voice_menu_requested.connect(self._on_voice_menu)
         self.layers_dock = self._dock("Layers", self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.voices_dock = self._dock("Voices", self.voices_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.layers_dock, self.voices_dock], [280, 420], Qt.Orientation.Horizontal)
@@ -81,6 +83,8 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel analysis")
         self.cancel_button.clicked.connect(self.cancel_current)
+        self.walk_label = QLabel(accessibleName="Quotation position")  # "Quotation 3 of 7"
+        self.statusBar().addPermanentWidget(self.walk_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self._show_progress(False)
@@ -94,6 +98,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         self.collections = collection_actions.CollectionActions(self)
         self._build_actions()
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._update_actions()
         settings.subscribe(self._on_setting_changed)
         self._apply_theme()
 
@@ -107,14 +112,6 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         return dock
 
     # -- opening -----------------------------------------------------------------------
-    def open_dialog(self) -> None:
-        from stance_reader.core.loaders import FILE_DIALOG_FILTERS
-
-        filters = ";;".join(f"{label} ({' '.join(p)})" for label, p in FILE_DIALOG_FILTERS)
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open articles", "", filters + ";;All files (*)")
-        for p in paths:
-            self.open_path(p)
-
     def open_path(self, path: str) -> Any:
         """Open a file in a new tab (or switch to it); a folder opens as a collection."""
         path = str(Path(path).expanduser().absolute())
@@ -154,6 +151,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
 
     def _on_analysed(self, tab: DocumentTab, opened: OpenedDocument) -> None:
         """The tab shows its analysis: restore how it was read, then say it is ready."""
+        tab.history_key = opened.entry
         self._restore_reading(tab, opened.record)
         self._announce(tab)
 
@@ -175,6 +173,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         if tab is self.tabs.currentWidget():
             self._refresh_panels()
         self._show_progress(self._busy_tab() is not None)
+        self._update_actions()
         notices = "".join(f" — {n.message}" for n in analysis.notices)
         self.statusBar().showMessage(
             f"{tab.title}: {sum(q.kind != 'term' for q in analysis.quotes)} quotations, "
@@ -255,7 +254,9 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         tab = self.current_tab()
         if tab is not None:
             tab.view.set_state(self.state)
+        self._forget_walk()
         self._refresh_panels()
+        self._update_actions()
 
     def _refresh_panels(self) -> None:
         tab = self.current_tab()
@@ -292,6 +293,9 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         from dataclasses import replace
 
         self.set_layer_state(replace(self.state, speakers=frozenset({speaker_id}) if speaker_id else None))
+        self._forget_walk()
+        if not speaker_id:
+            self.voices_panel.select_speaker("")  # no row stays selected after Show All
         tab = self.current_tab()
         if tab is not None:
             self.layers_panel.populate(tab.analysis, tab.view.colors, self.state, self.theme,
@@ -300,30 +304,6 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
                 quotes = tab.quotes_in_view(self.state)
                 if quotes:
                     tab.view.select_range(quotes[0].start, quotes[0].end)
-
-    def step_quote(self, forward: bool) -> None:
-        tab = self.current_tab()
-        if tab is None:
-            return
-        if self._walk:
-            ids = self._walk
-            here = tab.view.current_position()
-            quotes = [tab.analysis.quote_by_id(i) for i in ids] if tab.analysis else []
-            quotes = [q for q in quotes if q is not None]
-            nxt = next((q for q in quotes if q.start >= here), None) if forward else next(
-                (q for q in reversed(quotes) if q.end < here), None)
-            nxt = nxt or (quotes[0] if forward else quotes[-1]) if quotes else None
-            if nxt is not None:
-                tab.view.select_range(nxt.start, nxt.end)
-                return
-        tab.step_quote(self.state, forward)
-
-    def _walk_quotes(self, quote_ids: list[str]) -> None:
-        self._walk = list(quote_ids)
-        tab = self.current_tab()
-        if tab is not None and quote_ids:
-            tab.jump_to(quote_ids[0])
-            self.statusBar().showMessage(f"{len(quote_ids)} quotation(s): F8 walks through them", 6000)
 
     # -- settings, view state ---------------------------------------------------------
     def _on_setting_changed(self, key: str) -> None:
@@ -368,7 +348,7 @@ class MainWindow(MenusMixin, SavingMixin, QMainWindow):
         scroll = bar.value() / bar.maximum() if bar.maximum() else 0.0
         speaker = next(iter(self.state.speakers), None) if self.state.speakers else None
         try:
-            self.history.set_view_state(tab.analysis.source.sha256, scroll=scroll,
+            self.history.set_view_state(tab.history_key or tab.analysis.source.sha256, scroll=scroll,
                                         layers={**self.state.to_dict(),
                                                 "colors": tab.color_overrides},
                                         speaker=speaker)

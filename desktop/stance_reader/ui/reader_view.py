@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 from stance_reader.core.analysis import Analysis
 from stance_reader.presentation.layers import PAINT_ORDER, LayerState
 from stance_reader.presentation.marks import Mark, all_marks, describe
-from stance_reader.style.palette import SpeakerColor, Theme, speaker_colors
+from stance_reader.presentation.voices import analysis_colors
+from stance_reader.style.palette import SpeakerColor, Theme
 from stance_reader.ui import theme as themes
 from stance_reader.ui.highlighter import OffsetMap, extra_selections, formats
 
@@ -24,6 +25,7 @@ class ArticleText(QTextBrowser):
     """The article text; knows which quotation lies under a point."""
 
     context_requested = Signal(str, QPoint)  # item id (quote/reported/"") and global position
+    margins_changed = Signal()  # the side margins moved (the header follows them)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,8 +33,9 @@ class ArticleText(QTextBrowser):
         self.setOpenLinks(False)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setAccessibleName("Article text")
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # Read-only: text can be selected and copied, but no caret blinks in it.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setCursorWidth(0)
         self.analysis: Analysis | None = None
         self.offsets = OffsetMap("")
         self.measure = 70
@@ -78,6 +81,7 @@ class ArticleText(QTextBrowser):
         self.setViewportMargins(side, 24, side, 24)
         # Lay out for the new width now, not on the next event loop turn (offscreen renders).
         self.document().setTextWidth(self.viewport().width())
+        self.margins_changed.emit()
 
 
 class ReaderView(QWidget):
@@ -93,6 +97,7 @@ class ReaderView(QWidget):
         self.meta = QLabel()
         self.meta.setAccessibleName("Byline and date")
         self.text = ArticleText(self)
+        self.text.margins_changed.connect(self._align_header)
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText("Find in article")
         self.find_edit.setAccessibleName("Find in article")
@@ -167,6 +172,7 @@ class ReaderView(QWidget):
                 cursor.insertText(line)
         cursor.endEditBlock()
         self.text.setDocument(doc)  # the view deletes the document it owned before
+        self.text.setCursorWidth(0)  # per document layout: no caret in the read-only text
         self.text.update_margins()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self._selection_cache.clear()
@@ -184,14 +190,14 @@ class ReaderView(QWidget):
         self.analysis = analysis
         self.text.analysis = analysis
         self.marks = all_marks(analysis)
-        self.colors = speaker_colors([s.id for s in analysis.speakers], overrides)
+        self.colors = analysis_colors(analysis, overrides)
         self.restyle()
 
     def set_colors(self, overrides: dict[str, str]) -> None:
         """New speaker colours: re-style the same analysis (the text is not rebuilt)."""
         if self.analysis is None:
             return
-        self.colors = speaker_colors([s.id for s in self.analysis.speakers], overrides)
+        self.colors = analysis_colors(self.analysis, overrides)
         self._selection_cache.clear()
         self._partial.clear()
         self.restyle()
@@ -307,6 +313,7 @@ class ReaderView(QWidget):
         self._align_header()
 
     def _align_header(self) -> None:
+        """Title and byline start where the body's lines start (same side margins)."""
         margins = self.text.viewportMargins()
         self.header.layout().setContentsMargins(margins.left(), 16, margins.right(), 0)
 
@@ -317,11 +324,31 @@ class ReaderView(QWidget):
 
     # -- navigation ------------------------------------------------------------------
     def select_range(self, start: int, end: int) -> None:
+        """Select a span and scroll it to the middle of the view (not the bottom edge)."""
         cursor = self.text.textCursor()
         cursor.setPosition(self.text.offsets.to_qt(start))
         cursor.setPosition(self.text.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
+        self.centre_on(start, end)
+
+    def centre_on(self, start: int, end: int) -> None:
+        """Scroll so the span's middle is the viewport's middle; a span taller than the
+        viewport starts near its top instead."""
+        top, bottom = self.span_rect(start, end)
+        height = self.text.viewport().height()
+        bar = self.text.verticalScrollBar()
+        if bottom - top > height - 48:
+            bar.setValue(bar.value() + top - 24)
+        else:
+            bar.setValue(bar.value() + (top + bottom) // 2 - height // 2)
+
+    def span_rect(self, start: int, end: int) -> tuple[int, int]:
+        """Top and bottom of a span in viewport pixels (tests, centring checks)."""
+        probe = QTextCursor(self.text.document())
+        probe.setPosition(self.text.offsets.to_qt(start))
+        top = self.text.cursorRect(probe).top()
+        probe.setPosition(self.text.offsets.to_qt(end))
+        return top, self.text.cursorRect(probe).bottom()
 
     def current_position(self) -> int:
         return self.text.offsets.from_qt(self.text.textCursor().selectionEnd())

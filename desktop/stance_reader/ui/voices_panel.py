@@ -1,42 +1,62 @@
-"""The voices panel: every speaker with swatch, kind, quotes, share of quoted words and a
-tone bar; and the stance view: whom each speaker's quotations mention, and how."""
+"""The voices panel: every voice (someone quoted or reported) with swatch, kind, quotes,
+share of quoted words and a tone bar, those only mentioned on request, a word when there
+are no quotations, and a right-click menu per voice; and the stance view: whom each
+speaker's quotations mention, and how, in text readable in both themes."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal)
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
-    QHeaderView, QLabel, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTableWidget,
-    QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+    QCheckBox, QHeaderView, QLabel, QStackedWidget, QStyledItemDelegate, QStyleOptionViewItem,
+    QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from stance_reader.core.analysis import Analysis
-from stance_reader.presentation.tone import Thresholds, tone_hue
-from stance_reader.presentation.voices import Voice, stance, voices
-from stance_reader.style.palette import SpeakerColor
+from stance_reader.presentation.tone import Thresholds, signed, tone_hue
+from stance_reader.presentation.voices import Mentioned, Voice, mentioned, speaks, stance, voices
+from stance_reader.style.palette import SpeakerColor, readable_text
 
 ROLE_SPEAKER_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_TONE = Qt.ItemDataRole.UserRole + 2
 ROLE_QUOTES = Qt.ItemDataRole.UserRole + 3
 ROLE_HUE = Qt.ItemDataRole.UserRole + 4
-COLUMNS = ("Speaker", "Kind", "Quotes", "Share", "Tone")
+# The kind (person, organisation) is in each row's tooltip: the names get the room.
+COLUMNS = ("Speaker", "Quotes", "Reported", "Share", "Tone")
+TONE_COLUMN = COLUMNS.index("Tone")
+NUMBERS = (1, 2, 3, 4)  # right-aligned columns
+STANCE_COLUMNS = ("Speaker", "About", "Tone")
+NO_ANALYSIS = "Open an article to see who speaks in it."
+NO_QUOTATIONS = "No quotations were found in this article."
+NO_SPEAKERS = ("Quotations were found, but no speaker for any of them: they show in grey "
+               "in the text.")
 
 
 class VoicesModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Voice] = []
+        self._rows: list[Voice | Mentioned] = []
         self._colors: dict[str, SpeakerColor] = {}
         self._theme = "light"
         self._thresholds: Thresholds | None = None
 
     def set_voices(self, analysis: Analysis | None, colors: dict[str, SpeakerColor], theme: str,
-                   thresholds: Thresholds) -> None:
+                   thresholds: Thresholds, *, with_mentioned: bool = False) -> None:
+        """The voices of `analysis` (those quoted or reported), most heard first; with
+        `with_mentioned`, then those only mentioned."""
         self.beginResetModel()
-        self._rows = voices(analysis) if analysis is not None else []
+        heard: list[Voice | Mentioned] = [v for v in voices(analysis) if speaks(v)] if analysis else []
+        self._rows = heard + (list(mentioned(analysis)) if analysis and with_mentioned else [])
         self._colors, self._theme, self._thresholds = colors, theme, thresholds
         self.endResetModel()
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        """Only voices can be selected (to narrow the text to them)."""
+        if index.isValid() and isinstance(self._rows[index.row()], Mentioned):
+            return Qt.ItemFlag.ItemIsEnabled
+        return super().flags(index)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -52,8 +72,10 @@ class VoicesModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        v = self._rows[index.row()]
-        col = index.column()
+        row = self._rows[index.row()]
+        if isinstance(row, Mentioned):
+            return _mentioned_data(row, index.column(), role)
+        v, col = row, index.column()
         if role == ROLE_SPEAKER_ID:
             return v.speaker.id
         if role == ROLE_TONE:
@@ -61,18 +83,38 @@ class VoicesModel(QAbstractTableModel):
         if role == ROLE_HUE and self._thresholds is not None:
             return tone_hue(self._thresholds.label(v.tone))
         if role == Qt.ItemDataRole.DisplayRole:
-            return [v.speaker.name, v.speaker.kind, v.quotes, f"{v.share:.0%}", f"{v.tone:+.2f}"][col]
+            return [v.speaker.name, v.quotes, v.reported, f"{v.share:.0%}", signed(v.tone)][col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             c = self._colors.get(v.speaker.id)
             return QColor(c.for_theme(self._theme)) if c else None  # type: ignore[arg-type]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{v.speaker.name} ({v.speaker.kind}): {v.quotes} quotations, "
-                    f"{v.reported} reported, {v.share:.0%} of quoted words; tone {v.tone:+.2f} "
+                    f"{v.reported} reported, {v.share:.0%} of quoted words; tone {signed(v.tone)} "
                     f"({v.negative} negative, {v.neutral} neutral, {v.positive} positive). "
                     f"Also named: {', '.join(v.speaker.aliases) or '—'}")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3, 4):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def row_at(self, row: int) -> Voice | Mentioned | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+
+def _mentioned_data(m: Mentioned, col: int, role: int) -> Any:
+    """A row for someone only mentioned: italic, no share, no tone."""
+    if role == ROLE_SPEAKER_ID:
+        return m.speaker_id
+    if role == Qt.ItemDataRole.DisplayRole:
+        return [m.name, 0, 0, "—", ""][col]
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setItalic(True)
+        return font
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return f"{m.name} ({m.kind}): mentioned {m.mentions} time(s), never quoted"
+    if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return None
 
 
 class ToneBarDelegate(QStyledItemDelegate):
@@ -95,6 +137,7 @@ class ToneBarDelegate(QStyledItemDelegate):
 class VoicesPanel(QWidget):
     speaker_selected = Signal(str)  # speaker id ("" for all)
     quotes_requested = Signal(list)  # quote ids behind a stance cell
+    voice_menu_requested = Signal(str, QPoint)  # speaker id, global position (right-click)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,20 +148,50 @@ class VoicesPanel(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setItemDelegateForColumn(4, ToneBarDelegate(self.table))
+        self.table.setItemDelegateForColumn(TONE_COLUMN, ToneBarDelegate(self.table))
         self.table.setMinimumWidth(360)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
+        self.empty = QLabel(NO_ANALYSIS)
+        self.empty.setAccessibleName("No voices")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(16)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        self.show_mentioned = QCheckBox("Also list those only mentioned")
+        self.show_mentioned.setToolTip("People and organisations the article names but never "
+                                       "quotes (in italics)")
+        self.show_mentioned.toggled.connect(lambda _on: self._refill())
+        voices_box = QWidget()
+        vbox = QVBoxLayout(voices_box)
+        vbox.setContentsMargins(0, 0, 0, 0)
+        vbox.addWidget(self.pages, 1)
+        vbox.addWidget(self.show_mentioned)
+        self._shown: tuple[Any, ...] = (None, {}, "light", Thresholds(0.05, -0.05))
         self.stance = QTableWidget()
         self.stance.setAccessibleName("Stance: who talks about whom")
         self.stance.cellClicked.connect(self._on_stance_clicked)
         self.stance.cellActivated.connect(self._on_stance_clicked)
+        self.stance.setColumnCount(len(STANCE_COLUMNS))
+        self.stance.setHorizontalHeaderLabels(list(STANCE_COLUMNS))
+        self.stance.verticalHeader().hide()
+        self.stance.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.stance.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.stance.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        heads = self.stance.horizontalHeader()
+        heads.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        heads.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        heads.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # never cut
         tabs = QTabWidget()
-        tabs.addTab(self.table, "Voices")
+        tabs.addTab(voices_box, "Voices")
         stance_box = QWidget()
         box = QVBoxLayout(stance_box)
         box.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel("Rows: speakers. Columns: people and organisations their quotations "
-                      "mention. Cell: tone toward them; click for the quotations.")
+        hint = QLabel("Whom each speaker's quotations mention, and the tone toward them; "
+                      "click a row for the quotations.")
         hint.setWordWrap(True)
         box.addWidget(hint)
         box.addWidget(self.stance)
@@ -130,38 +203,55 @@ class VoicesPanel(QWidget):
 
     def populate(self, analysis: Analysis | None, colors: dict[str, SpeakerColor], theme: str,
                  thresholds: Thresholds) -> None:
-        self.model.set_voices(analysis, colors, theme, thresholds)
+        self._shown = (analysis, colors, theme, thresholds)
+        self._refill()
+
+    def _refill(self) -> None:
+        analysis, colors, theme, thresholds = self._shown
+        self.model.set_voices(analysis, colors, theme, thresholds,
+                              with_mentioned=self.show_mentioned.isChecked())
+        self.empty.setText(_empty_text(analysis))
+        heard = self.model.rowCount() > 0 and analysis is not None
+        self.pages.setCurrentWidget(self.table if heard else self.empty)
+        others = len(mentioned(analysis)) if analysis is not None else 0
+        self.show_mentioned.setText(f"Also list those only mentioned ({others})")
+        self.show_mentioned.setEnabled(others > 0)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS) - 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(len(COLUMNS) - 1, 110)
+        header.resizeSection(len(COLUMNS) - 1, 96)
         self._fill_stance(analysis, thresholds)
 
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        speaker_id = index.data(ROLE_SPEAKER_ID) if index.isValid() else None
+        if speaker_id:
+            self.voice_menu_requested.emit(speaker_id, self.table.viewport().mapToGlobal(pos))
+
     def _fill_stance(self, analysis: Analysis | None, thresholds: Thresholds) -> None:
-        self.stance.clear()
-        if analysis is None:
-            self.stance.setRowCount(0)
-            self.stance.setColumnCount(0)
-            return
-        figures = stance(analysis, thresholds)
-        self.stance.setRowCount(len(figures.speakers))
-        self.stance.setColumnCount(len(figures.targets))
-        self.stance.setVerticalHeaderLabels([s.name for s in figures.speakers])
-        self.stance.setHorizontalHeaderLabels(list(figures.targets))
-        for r, s in enumerate(figures.speakers):
-            for c, name in enumerate(figures.targets):
-                cell = figures.cells.get((s.id, name))
-                if cell is None:
-                    continue
-                item = QTableWidgetItem(f"{cell.label} {cell.mean:+.2f} ({cell.mentions})")
+        """One row per speaker and person they talk about, so the table fits the panel's
+        width whatever the number of people (a speakers × targets grid ran off its edge).
+        Long names are elided in the middle, whole in the tooltip."""
+        self.stance.clearContents()
+        figures = stance(analysis, thresholds) if analysis is not None else None
+        cells = [figures.cells[(s.id, name)] for s in figures.speakers
+                 for name in figures.targets if (s.id, name) in figures.cells] if figures else []
+        background = self.stance.palette().base().color().name()
+        self.stance.setRowCount(len(cells))
+        for r, cell in enumerate(cells):
+            first = r == 0 or cells[r - 1].speaker.id != cell.speaker.id
+            tone = f"{cell.label} {signed(cell.mean)} ({cell.mentions})"
+            tip = (f"{cell.speaker.name} on {cell.target}: {cell.label} ({signed(cell.mean)}) "
+                   f"in {cell.mentions} mention(s). Click to walk through them.")
+            for c, text in enumerate((cell.speaker.name if first else "", cell.target, tone)):
+                item = QTableWidgetItem(text)
                 item.setData(ROLE_QUOTES, list(cell.quote_ids))
-                item.setToolTip(f"{s.name} on {name}: {cell.label} ({cell.mean:+.2f}) in "
-                                f"{cell.mentions} mention(s). Click to walk through them.")
-                item.setForeground(QColor(tone_hue(cell.label)))
+                item.setToolTip(tip)
+                if c == 2:  # the tone's hue, darkened or lightened just enough for 4.5:1
+                    item.setForeground(QColor(readable_text(tone_hue(cell.label), background)))
                 self.stance.setItem(r, c, item)
-        self.stance.resizeColumnsToContents()
 
     def _on_selection_changed(self, *args: Any) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -178,3 +268,11 @@ class VoicesPanel(QWidget):
                 self.table.selectRow(row)
                 return
         self.table.clearSelection()
+
+
+def _empty_text(analysis: Analysis | None) -> str:
+    if analysis is None:
+        return NO_ANALYSIS
+    if not any(q.kind != "term" for q in analysis.quotes):
+        return NO_QUOTATIONS
+    return NO_SPEAKERS

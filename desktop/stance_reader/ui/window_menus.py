@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
 from stance_reader.presentation.layers import LAYERS
+from stance_reader.ui.mnemonics import assign_mnemonics, escape
 
 
 class MenusMixin:
@@ -35,18 +36,19 @@ class MenusMixin:
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.save_copy_action = self._action(file, "Save &Annotated Copy…", self.save_annotated_copy,
                                              "Ctrl+Shift+S")
-        self._action(file, "Export &Quotes…", lambda: self.collections.export_quotes())
+        self._action(file, "E&xport Quotes…", lambda: self.collections.export_quotes())
         file.addSeparator()
-        self._action(file, "&Close Tab", lambda: self.close_tab(self.tabs.currentIndex()),
-                     QKeySequence.StandardKey.Close)
+        close = self._action(file, "&Close Tab", lambda: self.close_tab(self.tabs.currentIndex()),
+                             QKeySequence.StandardKey.Close)
         self._action(file, "Clear &History…", self.clear_history)
         file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
-        self._action(edit, "&Find…", self._find, QKeySequence.StandardKey.Find)
-        self._action(edit, "Find &Next", lambda: self._find_step(False), QKeySequence.StandardKey.FindNext)
-        self._action(edit, "Find &Previous", lambda: self._find_step(True),
-                     QKeySequence.StandardKey.FindPrevious)
+        finds = [self._action(edit, "&Find…", self._find, QKeySequence.StandardKey.Find),
+                 self._action(edit, "Find &Next", lambda: self._find_step(False),
+                              QKeySequence.StandardKey.FindNext),
+                 self._action(edit, "Find Pre&vious", lambda: self._find_step(True),
+                              QKeySequence.StandardKey.FindPrevious)]
         edit.addSeparator()
         self._action(edit, "&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences)
         view = bar.addMenu("&View")
@@ -64,13 +66,14 @@ class MenusMixin:
             toolbar.addAction(act)
             self.layer_actions[layer.name] = act
         view.addSeparator()
-        self._action(view, "&Next Quotation", lambda: self.step_quote(True), "F8")
-        self._action(view, "P&revious Quotation", lambda: self.step_quote(False), "Shift+F8")
-        self._action(view, "Show &All Speakers", lambda: self.select_speaker(""), "Ctrl+Shift+A")
+        walks = [self._action(view, "&Next Quotation", lambda: self.step_quote(True), "F8"),
+                 self._action(view, "P&revious Quotation", lambda: self.step_quote(False), "Shift+F8"),
+                 self._action(view, "Show &All Speakers", lambda: self.select_speaker(""),
+                              "Ctrl+Shift+A")]
         view.addSeparator()
-        self._action(view, "Zoom &In", lambda: self._zoom(10), QKeySequence.StandardKey.ZoomIn)
-        self._action(view, "Zoom &Out", lambda: self._zoom(-10), QKeySequence.StandardKey.ZoomOut)
-        self._action(view, "&Reset Zoom", lambda: self._zoom(0), "Ctrl+0")
+        zooms = [self._action(view, "Zoom &In", lambda: self._zoom(10), QKeySequence.StandardKey.ZoomIn),
+                 self._action(view, "Zoom &Out", lambda: self._zoom(-10), QKeySequence.StandardKey.ZoomOut),
+                 self._action(view, "Reset &Zoom", lambda: self._zoom(0), "Ctrl+0")]
         theme_menu = view.addMenu("&Theme")
         group = QActionGroup(self)
         self.theme_actions = {}
@@ -87,6 +90,19 @@ class MenusMixin:
         toolbar.addAction(self.save_copy_action)
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About Stance Reader", self._about)
+        # Enabled only with a document open / with its analysis done (_update_actions).
+        self.document_actions = [close, *finds, *zooms]
+        self.analysis_actions = [self.save_copy_action, *walks]
+        assign_mnemonics(bar)
+
+    def _update_actions(self) -> None:
+        """Actions that need a document are disabled without one (and those that need its
+        analysis until it is done), instead of answering with a status message."""
+        tab = self.current_tab()
+        for act in self.document_actions:
+            act.setEnabled(tab is not None)
+        for act in self.analysis_actions:
+            act.setEnabled(tab is not None and tab.analysis is not None)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -95,7 +111,8 @@ class MenusMixin:
             act = self.recent_menu.addAction("No recent files")
             act.setEnabled(False)
         for r in records:
-            label = f"{r.title or Path(r.last_path or '').name}"
+            name = Path(r.last_path or "").name
+            label = escape(f"{r.title} — {name}" if r.title and r.title != name else r.title or name)
             if not r.exists:
                 act = self.recent_menu.addAction(f"{label} (missing — click to remove)")
                 act.triggered.connect(lambda _=False, sha=r.sha256: self.history.remove(sha))
@@ -105,6 +122,18 @@ class MenusMixin:
                 act.triggered.connect(lambda _=False, p=r.last_path: self.open_path(p))
         self.recent_menu.addSeparator()
         self.recent_menu.addAction("Clear History…").triggered.connect(self.clear_history)
+
+    def voice_menu(self, speaker_id: str) -> Any:
+        """Rename, recolour or merge a voice of the current document (a QMenu, or None)."""
+        from stance_reader.ui.voice_menu import voice_menu
+
+        tab = self.current_tab()
+        return voice_menu(tab, speaker_id, self) if tab is not None else None
+
+    def _on_voice_menu(self, speaker_id: str, pos: Any) -> None:
+        menu = self.voice_menu(speaker_id)
+        if menu is not None:
+            menu.exec(pos)
 
     def clear_history(self, confirmed: bool = False) -> None:
         if not confirmed and QMessageBox.question(

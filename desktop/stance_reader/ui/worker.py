@@ -51,11 +51,12 @@ class AnalysisJob(QRunnable):
             item = call_with_time_limit(self._documents.load, self._path,
                                         cancel=self.cancel_token)
             self.signals.loaded.emit(item)
-            if not isinstance(item, Analysis):
+            copy = isinstance(item, Analysis)  # an annotated copy: its own history entry
+            if not copy:
                 self.cancel_token.raise_if_cancelled()
                 item = self._documents.analysed(item, progress=self.signals.progress.emit,
                                                 cancel=self.cancel_token)
-            self.signals.finished.emit(self._documents.finish(item, self._path))
+            self.signals.finished.emit(self._documents.finish(item, self._path, copy=copy))
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # reported to the window, shown by show_error
