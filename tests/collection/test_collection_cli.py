@@ -76,7 +76,9 @@ def test_annotate_with_two_jobs_matches_one_and_reports_failures_in_order(tmp_pa
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}"
         res = run("annotate", *files, str(bad), "--output-dir", str(out), "--jobs", jobs)
-        assert res.returncode == 1 and res.stderr.strip().endswith("empty.txt is empty"), res.stderr
+        lines = res.stderr.strip().splitlines()  # the failure, then the batch's summary
+        assert res.returncode == 1 and lines[-2].endswith("empty.txt is empty"), res.stderr
+        assert lines[-1] == "4 files: 3 written, 0 skipped, 1 failed", res.stderr
         outs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert len(outs[0]) == 3 and outs[0] == outs[1]
 
