@@ -15,6 +15,7 @@ import bisect
 from typing import Sequence
 
 from stance_reader.core.analysis import Offsets, Speaker
+from stance_reader.core.authorship import Writer, writer_at
 from stance_reader.core.entities import (
     GEO_LABELS, PRONOUN_WANTS, V_FIRST_NAME, V_GEO, V_LABEL, V_ORG_WORD, V_PRONOUN, V_PROPN,
     V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_SALIENCE, W_SPOKE, W_SUBJECT,
@@ -34,12 +35,15 @@ def _acronym_like(text: str) -> bool:
 class Resolver:
     """Builds entities from mentions in text order and answers who each speaker is."""
 
-    def __init__(self, sentence_starts: Sequence[int] = (), author: str | None = None) -> None:
+    def __init__(self, sentence_starts: Sequence[int] = (), author: str | None = None,
+                 writers: Sequence[Writer] = ()) -> None:
         self.entities: list[Entity] = []
         self._starts = list(sentence_starts)
         self._seen: dict[tuple[int, int], int] = {}
         self._author = author_name(author)
         self._author_index: int | None = None
+        self._writers = tuple(writers)
+        self._writer_index: dict[Writer, int] = {}
 
     # -- where things are ------------------------------------------------------------
     def sentence(self, pos: int) -> int:
@@ -170,8 +174,25 @@ class Resolver:
         return index
 
     def _the_author(self, mention: Mention) -> int:
-        """First person outside any quotation is the writer: named by the byline when
-        the article has one, else "the author"."""
+        """First person outside any quotation is the writer: the one who signs that part
+        of the text (a letter's signature, a tagline), else the byline's, else "the
+        author"."""
+        writer = writer_at(self._writers, mention.start)
+        if writer is not None and writer.name_start >= 0:
+            index = self._writer_index.get(writer)
+            if index is None:
+                index = self._add_named(Mention(writer.name_start, writer.name_end, writer.name,
+                                                "person", "PERSON"), speaking=True)
+                if index is None:
+                    return self._the_author_of_all(mention)
+                self._writer_index[writer] = index
+            entity = self.entities[index]
+            entity.mentions.append(mention)
+            entity.last_pos = max(entity.last_pos, mention.start)
+            return index
+        return self._the_author_of_all(mention)
+
+    def _the_author_of_all(self, mention: Mention) -> int:
         if self._author_index is None:
             self.entities.append(Entity(self._author or "the author", self._author is not None))
             self._author_index = len(self.entities) - 1
