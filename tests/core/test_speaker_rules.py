@@ -118,3 +118,14 @@ def test_a_glued_list_of_organisations_is_several_entities(nlp) -> None:  # type
     doc = nlp("Viewers of CBS All Access, Disney and Netflix complained on Monday.")
     names = [m.text for m in entity_mentions(doc, 0, ("ORG", "PERSON"))]
     assert "CBS All Access, Disney" not in names
+
+
+def test_a_fragment_without_a_cue_is_the_wording_of_its_clause_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "In recent weeks, Reid has gone after Trump as a “human leech who will "
+                 "bleed the country.”")
+    assert speakers_of(a) == ["Reid"]
+
+
+def test_a_quoted_label_on_a_noun_is_nobody_s_wording(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "The senator voted for the “clean energy” bill on Tuesday.")
+    assert speakers_of(a) == [] and [q.kind for q in a.quotes] == ["term"]
