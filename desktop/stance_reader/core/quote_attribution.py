@@ -243,7 +243,8 @@ def introduction(doc: Doc, offset: int, quotes: Sequence[QuoteSpan]) -> Attribut
 NOT_WORDING_FORMS = frozenset((
     "be is are was were been being am 's 're seem seems seemed seeming become becomes became "
     "becoming appear appears appeared appearing remain remains remained remaining look looks "
-    "looked looking sound sounds sounded feel feels felt get gets got gotten getting").split())
+    "looked looking sound sounds sounded feel feels felt get gets got gotten getting "
+    "have has had having").split())
 
 
 def clause_subject(doc: Doc, offset: int, quote: QuoteSpan,
@@ -260,14 +261,14 @@ def clause_subject(doc: Doc, offset: int, quote: QuoteSpan,
         return None
     inside_quote = {t.i for t in span}
     tok = span.root
-    if tok.dep_ in NAME_MODIFIER_DEPS and tok.head.i not in inside_quote:
-        return None  # the “clean energy” bill: a label on a noun, not anyone's wording
     for _ in range(8):  # up to the verb the fragment hangs on, outside the quotation
         if tok.head is tok:
             break
         tok = tok.head
         if tok.i not in inside_quote and tok.tag_.startswith("VB"):
             break
+        if tok.i not in inside_quote and tok.tag_.startswith("NN"):
+            return None  # "a policy of “strategic ambiguity”": the name of a thing
     if tok.i in inside_quote or not tok.tag_.startswith("VB") or tok.lower_ in NOT_WORDING_FORMS:
         return None
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
@@ -284,7 +285,6 @@ def clause_subject(doc: Doc, offset: int, quote: QuoteSpan,
 
 
 FRAGMENT_MAX_WORDS = 12
-NAME_MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "nn", "poss"))
 WORDING_PRONOUNS = frozenset(("he", "she", "they", "we"))
 
 # The order in which the rules are tried: the first that finds a speaker wins.
