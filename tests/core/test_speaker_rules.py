@@ -129,3 +129,21 @@ def test_a_fragment_without_a_cue_is_the_wording_of_its_clause_subject(nlp) -> N
 def test_a_quoted_label_on_a_noun_is_nobody_s_wording(nlp) -> None:  # type: ignore[no-untyped-def]
     a = run(nlp, "The senator voted for the “clean energy” bill on Tuesday.")
     assert speakers_of(a) == [] and [q.kind for q in a.quotes] == ["term"]
+
+
+def test_a_dateline_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told "
+                 "delegates that the server “should disqualify her.”")
+    assert speakers_of(a) == ["Michael Mukasey"]
+
+
+def test_a_relative_clause_on_a_described_name_is_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "Obama has had a frosty relationship with McConnell, now the Senate majority "
+                 "leader, who in 2010 said the goal was to make Obama a “one-term president.”")
+    assert speakers_of(a) == ["McConnell"]
+
+
+def test_a_relative_clause_after_a_list_of_names_is_the_nearest_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "Celebrities came, like Oprah Winfrey, Will Smith, Patti LaBelle and Stevie "
+                 "Wonder, who joked of the museum, “I haven't seen it yet, but I'm going to.”")
+    assert speakers_of(a) == ["Stevie Wonder"]

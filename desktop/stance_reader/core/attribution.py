@@ -53,11 +53,11 @@ def subject_of(verb: Token, climb: tuple[str, ...] = CLIMB,
         for child in sorted(tok.children, key=lambda c: inside(c.idx + offset, quotes)):
             if child.dep_ in SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                    return tok.head  # "Chiu, who said …": the relative points at Chiu
+                    return last_conjunct(tok.head)  # "Chiu, who said …": it points at Chiu
                 return child
         if tok.dep_ in climb and tok.head is not tok:
             if tok.dep_ == "relcl" and tok.head.tag_.startswith("NN"):
-                return tok.head  # "Chiu, who said"
+                return last_conjunct(tok.head)  # "Chiu, who said"
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a box labeled …": the noun is what was labelled
             if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.head.tag_.startswith("NN"):
@@ -66,6 +66,17 @@ def subject_of(verb: Token, climb: tuple[str, ...] = CLIMB,
             continue
         break
     return None
+
+
+def last_conjunct(noun: Token) -> Token:
+    """"Mr. Kerry and Mr. Obama, who sent …": a relative clause after a list of names is
+    about the name nearest to it."""
+    for _ in range(20):
+        conj = [c for c in noun.children if c.dep_ == "conj" and c.i > noun.i]
+        if not conj:
+            break
+        noun = conj[-1]
+    return noun
 
 
 def according_to(tok: Token) -> Token | None:

@@ -23,6 +23,7 @@ PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "they": "group", "we": "group", "it": "organisation", "i": "self"}
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female",
                   "her": "female", "hers": "female"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 NAMED = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation",
          "GPE": "organisation", "FAC": "organisation"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -192,8 +193,15 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
         return Mention(tok.idx + offset, tok.idx + len(tok) + offset, tok.text, "pronoun",
                        subject=subject)
     ent = entity_of(tok)
-    if ent is None or ent.label_ not in NAMED:
-        # "Taiwan's defense minister, Chiu Kuo-cheng, told": prefer the named apposition.
+    if (ent is None or ent.label_ not in NAMED) and tok.dep_ == "appos":
+        # "McConnell, now the Senate majority leader, who said": a description in
+        # apposition to a name stands for the name.
+        named_head = entity_of(tok.head)
+        if named_head is not None and named_head.label_ in ("PERSON", "ORG"):
+            tok, ent = tok.head, named_head
+    if ent is None or ent.label_ not in NAMED or ent.label_ in PLACE_LABELS:
+        # "Taiwan's defense minister, Chiu Kuo-cheng, told": prefer the named apposition;
+        # "WASHINGTON -- President Obama, …, said": a dateline is not the subject.
         for child in tok.children:
             if child.dep_ == "appos":
                 e = entity_of(child)
