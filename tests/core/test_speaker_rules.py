@@ -147,3 +147,10 @@ def test_a_relative_clause_after_a_list_of_names_is_the_nearest_name(nlp) -> Non
     a = run(nlp, "Celebrities came, like Oprah Winfrey, Will Smith, Patti LaBelle and Stevie "
                  "Wonder, who joked of the museum, “I haven't seen it yet, but I'm going to.”")
     assert speakers_of(a) == ["Stevie Wonder"]
+
+
+def test_the_president_is_not_the_vice_president(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vice President Joe Biden and President Obama attended the ceremony.\n\n"
+            "“This is a stone of suffering,” the president said.\n\n"
+            "“We will not forget,” the vice president said.")
+    assert speakers_of(run(nlp, text)) == ["Obama", "Joe Biden"]

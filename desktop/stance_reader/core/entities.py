@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from stance_reader.core.mentions import Mention
 from stance_reader.core.names import name_key
-from stance_reader.core.speaker_words import ORG_WORDS, PERSON_ROLES, ROLE_ABBREVIATIONS
+from stance_reader.core.speaker_words import (
+    ORG_WORDS, PERSON_ROLES, RANK_MODIFIERS, ROLE_ABBREVIATIONS)
 
 GEO_LABELS = ("GPE", "NORP", "FAC", "LOC")
 WINDOW = 3  # previous sentences a pronoun or description looks back over
@@ -94,6 +96,18 @@ class Entity:
 def role_word(word: str) -> str:
     w = word.strip(".,").lower()
     return ROLE_ABBREVIATIONS.get(w, w)
+
+
+def role_words(words: Sequence[str]) -> list[str]:
+    """Role words, with a rank modifier joined to the role it changes: "Vice President" is
+    "vice-president", never "president"; "Lt. Gov." is "lieutenant-governor"."""
+    out: list[str] = []
+    for w in (role_word(w) for w in words):
+        if out and out[-1] in RANK_MODIFIERS:
+            out[-1] = f"{out[-1]}-{w}"
+        else:
+            out.append(w)
+    return out
 
 
 def looks_like_org(text: str) -> bool:

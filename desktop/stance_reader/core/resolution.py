@@ -20,7 +20,7 @@ from stance_reader.core.entities import (
     GEO_LABELS, PRONOUN_WANTS, V_FIRST_NAME, V_GEO, V_LABEL, V_ORG_WORD, V_PRONOUN, V_PROPN,
     V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_SALIENCE, W_SPOKE, W_SUBJECT,
     WINDOW, Entity, acronym, author_name, contiguous, looks_like_org, prefix_with_suffix_words,
-    role_word)
+    role_words)
 from stance_reader.core.mentions import PRONOUN_GENDER, Mention
 from stance_reader.core.names import description_name, name_key, org_name, person_name
 from stance_reader.core.speaker_words import (
@@ -105,7 +105,7 @@ class Resolver:
             if first_gender and not looks_like_org(mention.text):
                 entity.vote("person", V_FIRST_NAME)
                 entity.vote_gender(first_gender, V_FIRST_NAME)
-            entity.roles.update(role_word(w) for w in mention.roles)
+            entity.roles.update(role_words(mention.roles))
         if speaking:
             if not entity.spoke and mention.label not in GEO_LABELS and not looks_like_org(
                     mention.text):
@@ -277,7 +277,10 @@ class Resolver:
         head = mention.head
         if not mention.definite or mention.plural or not head or head in DOCUMENT_NOUNS:
             return None
-        words = {role_word(w) for w in mention.text.split()} - {"the", "its", "their"}
+        described = role_words(mention.text.split())
+        words = set(described) - {"the", "its", "their"}
+        if described and described[-1].endswith(f"-{head}"):
+            head = described[-1]  # "the vice president": not the president
         # The head word is part of a recent entity's name: "the commission" for the
         # "Commission on Presidential Debates", "the city" for the "City of Phoenix".
         by_name = [i for i, e in enumerate(self.entities)
@@ -293,7 +296,7 @@ class Resolver:
             return max(by_role)[2]
         if mention.possessed:
             return None  # "his lawyer", "Clinton's team": related to someone, not them
-        if head in PERSON_ROLES:
+        if head.rsplit("-", 1)[-1] in PERSON_ROLES:
             return self._choose(mention.start, "person", mention.gender, window=WINDOW)
         if head in ORG_ROLES:
             return self._choose(mention.start, "organisation", None, window=1)

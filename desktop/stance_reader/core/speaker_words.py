@@ -107,6 +107,10 @@ def first_names() -> dict[str, str]:
 def gender_of_first_name(word: str) -> str | None:
     return first_names().get(word.strip(".").title())
 
+# Words that make a different office of the role after them ("Vice President").
+RANK_MODIFIERS = frozenset(("vice", "deputy", "assistant", "associate", "lieutenant", "under",
+                            "acting"))
+
 # Abbreviated titles, for matching a role written before a name with a description.
 ROLE_ABBREVIATIONS = {
     "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
