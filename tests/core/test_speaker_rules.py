@@ -154,3 +154,18 @@ def test_the_president_is_not_the_vice_president(nlp) -> None:  # type: ignore[n
             "“This is a stone of suffering,” the president said.\n\n"
             "“We will not forget,” the vice president said.")
     assert speakers_of(run(nlp, text)) == ["Obama", "Joe Biden"]
+
+
+def test_a_description_joins_the_person_named_just_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("A New York judge has rejected a request to unseal the file, saying the courts "
+            "have “no business” deciding it.\n\n"
+            "Manhattan Supreme Court Justice Frank Nervo rejected that argument on Thursday.\n\n"
+            "“The court is aware of the interest,” the judge wrote.")
+    a = run(nlp, text)
+    assert [s.name for s in a.speakers] == ["Frank Nervo"]
+
+
+def test_an_unnamed_source_does_not_join_a_later_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Trump refused to pay an architect who said, “I was stiffed.”\n\n"
+            "Campaign architect David Plouffe spoke later.")
+    assert speakers_of(run(nlp, text)) == ["architect"]

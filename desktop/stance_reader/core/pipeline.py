@@ -102,6 +102,10 @@ def resolve_speakers(draft: Draft) -> None:
         # An unresolved pronoun or phrase still names the source in the text.
         target.source = mention
         target.how = "pronoun" if mention.kind == "pronoun" else "cue"
+    later = draft.resolver.link_later_names()
+    for item in (*draft.quotes, *draft.reported, *draft.intros):
+        if item.entity in later:
+            item.entity = later[item.entity]
 
 
 def name_speakers(draft: Draft) -> None:

@@ -20,7 +20,7 @@ from stance_reader.core.entities import (
     GEO_LABELS, PRONOUN_WANTS, V_FIRST_NAME, V_GEO, V_LABEL, V_ORG_WORD, V_PRONOUN, V_PROPN,
     V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_SALIENCE, W_SPOKE, W_SUBJECT,
     WINDOW, Entity, acronym, author_name, contiguous, looks_like_org, prefix_with_suffix_words,
-    role_words)
+    role_word, role_words)
 from stance_reader.core.mentions import PRONOUN_GENDER, Mention
 from stance_reader.core.names import description_name, name_key, org_name, person_name
 from stance_reader.core.speaker_words import (
@@ -30,6 +30,10 @@ from stance_reader.core.speaker_words import (
 def _acronym_like(text: str) -> bool:
     letters = "".join(c for c in text if c.isalpha())
     return len(text.split()) == 1 and len(letters) >= 2 and letters.isupper()
+
+
+LATER_NAME_WINDOW = 6  # sentences after a description that its name may come in
+RELATIVE_WORDS = frozenset(("who", "that", "which", "whom"))
 
 
 class Resolver:
@@ -301,6 +305,37 @@ class Resolver:
         if head in ORG_ROLES:
             return self._choose(mention.start, "organisation", None, window=1)
         return None
+
+    def link_later_names(self) -> dict[int, int]:
+        """Descriptions of people named only later: "A New York judge has rejected …" and,
+        two paragraphs on, "Manhattan Supreme Court Justice Frank Nervo rejected …". A
+        speaking description with no earlier name joins the first person named within
+        `LATER_NAME_WINDOW` sentences after it whose role words hold the description's
+        head word. Returns {description entity: named entity} for the callers' indices."""
+        merged: dict[int, int] = {}
+        for i, e in enumerate(self.entities):
+            if e.named or not e.spoke or not e.mentions:
+                continue
+            first = e.mentions[0]
+            if first.plural or first.possessed or first.kind != "unknown" or not first.head \
+                    or first.head not in PERSON_ROLES \
+                    or first.text.split()[-1].lower() in RELATIVE_WORDS:
+                continue  # a person's role only; "an architect who …" is someone unnamed
+            described = role_words(first.text.split())
+            head = described[-1] if described and described[-1].endswith(
+                f"-{first.head}") else role_word(first.head)
+            here = self.sentence(first.start)
+            later = [(min(m.start for m in n.mentions), j) for j, n in enumerate(self.entities)
+                     if n.named and n.kind == "person" and head in n.roles and n.mentions
+                     and 0 < self.sentence(min(m.start for m in n.mentions)) - here
+                     <= LATER_NAME_WINDOW]
+            if not later:
+                continue
+            target = self.entities[min(later)[1]]
+            target.mentions.extend(e.mentions)
+            target.spoke = True
+            merged[i] = min(later)[1]
+        return merged
 
     # -- output --------------------------------------------------------------------
     def speakers(self, used: list[int]) -> tuple[tuple[Speaker, ...], dict[int, str]]:

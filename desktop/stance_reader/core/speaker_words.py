@@ -46,7 +46,8 @@ PERSON_ROLES = frozenset((
     "king queen prince princess father mother son daughter husband wife brother sister "
     "man woman boy girl teenager student teacher resident owner driver victim suspect "
     "former incumbent challenger frontrunner front-runner republican democrat "
-    "year-old aide adviser advisor strategist organizer organiser pollster"
+    "year-old aide adviser advisor strategist organizer organiser pollster general admiral "
+    "colonel captain sergeant lieutenant detective inspector superintendent"
 ).split())
 # Roles that name one organisation: "the company", "the utility", "the commission".
 ORG_ROLES = frozenset((
@@ -118,4 +119,5 @@ ROLE_ABBREVIATIONS = {
     "sgt": "sergeant", "prof": "professor", "dr": "doctor", "atty": "attorney",
     "supt": "superintendent", "insp": "inspector", "det": "detective", "amb": "ambassador",
     "pres": "president", "sec": "secretary", "cmdr": "commander", "maj": "major",
+    "justice": "judge",  # "Supreme Court Justice Frank Nervo" ... "the judge"
 }
