@@ -169,3 +169,9 @@ def test_an_unnamed_source_does_not_join_a_later_name(nlp) -> None:  # type: ign
     text = ("Trump refused to pay an architect who said, “I was stiffed.”\n\n"
             "Campaign architect David Plouffe spoke later.")
     assert speakers_of(run(nlp, text)) == ["architect"]
+
+
+def test_a_fragment_in_a_claim_is_the_claimant_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "Politifact did a fact-check on Donald Trump’s claim that there have been "
+                 "“thousands of shootings” in Chicago this year alone.")
+    assert speakers_of(a) == ["Donald Trump"]

@@ -31,8 +31,9 @@ V_ORG_WORD = 2.0
 V_PRONOUN = 1.0
 V_SPEECH_SUBJECT = 0.5
 
-PRONOUN_WANTS = {"he": "person", "him": "person", "she": "person", "her": "person",
-                 "it": "organisation", "they": "group", "we": "group"}
+PRONOUN_WANTS = {"he": "person", "him": "person", "his": "person", "she": "person",
+                 "her": "person", "it": "organisation", "they": "group", "their": "group",
+                 "we": "group", "our": "group"}
 
 
 @dataclass(slots=True)

@@ -112,6 +112,18 @@ def gender_of_first_name(word: str) -> str | None:
 RANK_MODIFIERS = frozenset(("vice", "deputy", "assistant", "associate", "lieutenant", "under",
                             "acting"))
 
+# Nouns that report words: "Trump's claim that there were “thousands of shootings”", "his
+# description of the plan as “a disaster”". Their possessor is the speaker.
+SPEECH_NOUNS = frozenset((
+    "claim claims statement statements remark remarks comment comments words assertion "
+    "assertions description characterization characterisation promise promises pledge "
+    "vow warning warnings accusation accusations allegation allegations charge prediction "
+    "insistence argument arguments suggestion call calls demand demands question questions "
+    "answer response reply retort quip joke boast complaint criticism praise admission "
+    "denial declaration announcement explanation insistence tweet tweets post posts "
+    "speech interview testimony missive letter message"
+).split())
+
 # Abbreviated titles, for matching a role written before a name with a description.
 ROLE_ABBREVIATIONS = {
     "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
