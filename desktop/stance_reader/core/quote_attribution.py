@@ -322,5 +322,5 @@ WORDING_PRONOUNS = frozenset(("he", "she", "they", "we"))
 
 # The order in which the rules are tried: the first that finds a speaker wins.
 QUOTE_RULES: tuple[Rule, ...] = (
-    transcript_turn, cue_in_own_sentence, cue_in_next_sentence, byline_after, colon_before,
-    headline, clause_subject)
+    transcript_turn, headline, cue_in_own_sentence, cue_in_next_sentence, byline_after,
+    colon_before, clause_subject)
