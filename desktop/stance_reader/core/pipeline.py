@@ -83,8 +83,11 @@ def attribute(draft: Draft) -> None:
 def resolve_speakers(draft: Draft) -> None:
     """Step: every mention to the resolver in text order, speakers resolved on the way."""
     draft.progress(0.88, "speakers")
+    quotations = [(q.start, q.end) for spans in draft.quoted.values() for q in spans
+                  if q.depth == 0]
     draft.resolver = Resolver(draft.sentence_starts, draft.article.byline,
-                              writers(draft.text, draft.paragraphs, draft.article.byline))
+                              writers(draft.text, draft.paragraphs, draft.article.byline),
+                              quotations)
     events: list[tuple[int, int, Any]] = [(m.start, 0, m) for m in draft.entities]
     for item in (*draft.quotes, *draft.reported, *draft.intros):
         mention = item.attribution.mention if item.attribution else None

@@ -40,18 +40,27 @@ class Resolver:
     """Builds entities from mentions in text order and answers who each speaker is."""
 
     def __init__(self, sentence_starts: Sequence[int] = (), author: str | None = None,
-                 writers: Sequence[Writer] = ()) -> None:
+                 writers: Sequence[Writer] = (),
+                 quotations: Sequence[tuple[int, int]] = ()) -> None:
         self.entities: list[Entity] = []
         self._starts = list(sentence_starts)
         self._seen: dict[tuple[int, int], int] = {}
         self._author = author_name(author)
         self._author_index: int | None = None
         self._writers = tuple(writers)
+        self._quotations = sorted(quotations)
+        self._quote_starts = [q[0] for q in self._quotations]
         self._writer_index: dict[Writer, int] = {}
 
     # -- where things are ------------------------------------------------------------
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self._starts, pos) - 1
+
+    def _quoted(self, pos: int) -> bool:
+        """Inside a quotation: a name the speaker uses, not one the writer refers back to
+        ("“Obama and Michelle saying it won't do it,” she said")."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and pos < self._quotations[i][1]
 
     # -- names ---------------------------------------------------------------------
     def observe(self, mention: Mention) -> int | None:
@@ -234,7 +243,8 @@ class Resolver:
                 score = float(max(m.start for m in before))
                 cand = (score, max(m.start for m in before), i)
             else:
-                recent = [m for m in before if here - self.sentence(m.start) <= window]
+                recent = [m for m in before if here - self.sentence(m.start) <= window
+                          and not self._quoted(m.start)]
                 if not recent:
                     continue
                 score = max(-W_DISTANCE * (here - self.sentence(m.start))
