@@ -18,7 +18,7 @@ from stance_reader.core.analysis import Offsets, Speaker
 from stance_reader.core.authorship import Writer, writer_at
 from stance_reader.core.entities import (
     GEO_LABELS, PRONOUN_WANTS, V_FIRST_NAME, V_GEO, V_LABEL, V_ORG_WORD, V_PRONOUN, V_PROPN,
-    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_SALIENCE, W_SPOKE, W_SUBJECT,
+    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_SALIENCE, W_SOURCE, W_SPOKE, W_SUBJECT,
     WINDOW, Entity, acronym, author_name, contiguous, looks_like_org, prefix_with_suffix_words,
     role_word, role_words)
 from stance_reader.core.mentions import PRONOUN_GENDER, Mention
@@ -49,6 +49,7 @@ class Resolver:
         self._author_index: int | None = None
         self._writers = tuple(writers)
         self._quotations = sorted(quotations)
+        self._sources: set[int] = set()  # where speaker mentions start
         self._quote_starts = [q[0] for q in self._quotations]
         self._writer_index: dict[Writer, int] = {}
 
@@ -150,6 +151,7 @@ class Resolver:
     # -- speakers ------------------------------------------------------------------
     def speaker(self, mention: Mention) -> int | None:
         """The entity a speaker mention stands for (adding it when it is new)."""
+        self._sources.add(mention.start)
         if mention.kind == "pronoun":
             return self.resolve_pronoun(mention)
         if mention.kind == "document":
@@ -248,7 +250,8 @@ class Resolver:
                 if not recent:
                     continue
                 score = max(-W_DISTANCE * (here - self.sentence(m.start))
-                            + (W_SUBJECT if m.subject else 0.0) for m in recent)
+                            + (W_SUBJECT if m.subject else 0.0)
+                            + (W_SOURCE if m.start in self._sources else 0.0) for m in recent)
                 score += W_SPOKE if e.spoke else 0.0
                 score += W_SALIENCE * min(len(before), 5)
                 if want == "person" and gender and e.gender == gender:
