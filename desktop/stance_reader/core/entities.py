@@ -22,6 +22,8 @@ W_SPOKE = 0.5
 W_SOURCE = 0.4  # the mention itself named a speaker: "X said …. “…,” she said"
 W_SALIENCE = 0.25
 W_GENDER_KNOWN = 0.25
+W_GROUP_PERSON = -1.5  # "they" for one named person
+W_GROUP_PLACE = -1.0  # "they" for a place
 # Votes that decide an entity's kind.
 V_LABEL = 1.0
 V_PROPN = 0.5

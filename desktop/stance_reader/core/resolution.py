@@ -18,7 +18,7 @@ from stance_reader.core.analysis import Offsets, Speaker
 from stance_reader.core.authorship import Writer, writer_at
 from stance_reader.core.entities import (
     GEO_LABELS, PRONOUN_WANTS, V_FIRST_NAME, V_GEO, V_LABEL, V_ORG_WORD, V_PRONOUN, V_PROPN,
-    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_SALIENCE, W_SOURCE, W_SPOKE, W_SUBJECT,
+    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_GROUP_PERSON, W_GROUP_PLACE, W_SALIENCE, W_SOURCE, W_SPOKE, W_SUBJECT,
     WINDOW, Entity, acronym, author_name, contiguous, looks_like_org, prefix_with_suffix_words,
     role_word, role_words)
 from stance_reader.core.mentions import PRONOUN_GENDER, Mention
@@ -257,7 +257,11 @@ class Resolver:
                 if want == "person" and gender and e.gender == gender:
                     score += W_GENDER_KNOWN
                 if want == "group":
-                    score += 0.5 if e.pronoun_kind() != "person" else 0.0
+                    # "they": a group or an organisation; one named person or a place
+                    # only when nothing else is near.
+                    kind = e.pronoun_kind()
+                    score += (W_GROUP_PERSON if kind == "person" and e.named
+                              else W_GROUP_PLACE if e.geo else 0.5 if kind != "person" else 0.0)
                 cand = (score, max(m.start for m in recent), i)
             if best is None or cand[:2] > best[:2]:
                 best = cand
