@@ -175,3 +175,11 @@ def test_a_fragment_in_a_claim_is_the_claimant_s(nlp) -> None:  # type: ignore[n
     a = run(nlp, "Politifact did a fact-check on Donald Trump’s claim that there have been "
                  "“thousands of shootings” in Chicago this year alone.")
     assert speakers_of(a) == ["Donald Trump"]
+
+
+def test_as_someone_put_it_is_a_cue_and_putting_a_thing_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "As Ms. Simonyan put it in a statement in July, RT is “providing a "
+                 "perspective you won't get from the mainstream press.”")
+    assert speakers_of(a) == ["Simonyan"]
+    b = run(nlp, "She put it on the table. “Fine,” the mayor wrote.")
+    assert speakers_of(b) == ["mayor"]

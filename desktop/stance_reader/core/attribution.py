@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Sequence
 
 from stance_reader.core.analysis import Cue, Offsets
-from stance_reader.core.cues import NON_SPEECH_FORMS, PHRASAL_FORMS, SPEECH_FORMS
+from stance_reader.core.cues import MARKED_FORMS, NON_SPEECH_FORMS, PHRASAL_FORMS, SPEECH_FORMS
 from stance_reader.core.mentions import SUBJECTS, Mention, mention_for
 from stance_reader.core.quotes import QuoteSpan
 
@@ -115,6 +115,10 @@ def is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
         "prt", "prep", "dobj", "xcomp", "attr", "npadvmod")}
     needed = PHRASAL_FORMS.get(tok.lower_)
     if needed is not None:
+        marks = MARKED_FORMS.get(tok.lower_)
+        if marks is not None and not any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.children):
+            return False
         return bool(near & needed)
     spoiling = NON_SPEECH_FORMS.get(tok.lower_)
     if spoiling and near & spoiling and not any(
