@@ -145,3 +145,13 @@ def test_a_name_inside_the_quotation_is_not_the_pronoun_s_antecedent() -> None:
     wimes = r.speaker(_m("Leslie Wimes", 0, subject=True))
     r.observe(_m("Barack Obama", 41, subject=True))
     assert r.resolve_pronoun(Mention(92, 95, "she", "pronoun", subject=True)) == wimes
+
+
+def test_pronoun_leans_to_the_person_just_introduced_by_full_name() -> None:
+    """'Obama said …. … That concerns Henry Crespo, president of the caucus. “…,” he said':
+    the man just introduced, though only as an object, not the earlier speaker."""
+    r = Resolver([0, 50, 100, 150, 200])
+    r.observe(_m("Barack Obama", 0))
+    r.speaker(_m("Obama", 60, subject=True))
+    crespo = r.observe(_m("Henry Crespo", 170, roles=("president",)))
+    assert r.resolve_pronoun(Mention(210, 212, "he", "pronoun", subject=True)) == crespo

@@ -19,6 +19,7 @@ WINDOW = 3  # previous sentences a pronoun or description looks back over
 W_DISTANCE = 1.0
 W_SUBJECT = 1.5
 W_SPOKE = 0.5
+W_INTRODUCED = 0.75  # a person introduced by full name just before
 W_SOURCE = 0.4  # the mention itself named a speaker: "X said …. “…,” she said"
 W_SALIENCE = 0.25
 W_GENDER_KNOWN = 0.25

@@ -18,7 +18,7 @@ from stance_reader.core.analysis import Offsets, Speaker
 from stance_reader.core.authorship import Writer, writer_at
 from stance_reader.core.entities import (
     GEO_LABELS, PRONOUN_WANTS, V_FIRST_NAME, V_GEO, V_LABEL, V_ORG_WORD, V_PRONOUN, V_PROPN,
-    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_GROUP_PERSON, W_GROUP_PLACE, W_SALIENCE, W_SOURCE, W_SPOKE, W_SUBJECT,
+    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_GROUP_PERSON, W_GROUP_PLACE, W_INTRODUCED, W_SALIENCE, W_SOURCE, W_SPOKE, W_SUBJECT,
     WINDOW, Entity, acronym, author_name, contiguous, looks_like_org, prefix_with_suffix_words,
     role_word, role_words)
 from stance_reader.core.mentions import PRONOUN_GENDER, Mention
@@ -253,6 +253,8 @@ class Resolver:
                             + (W_SUBJECT if m.subject else 0.0)
                             + (W_SOURCE if m.start in self._sources else 0.0) for m in recent)
                 score += W_SPOKE if e.spoke else 0.0
+                if e.named and e.mentions[0] in recent and len(e.key) > 1:
+                    score += W_INTRODUCED  # "… concerns Henry Crespo, president of …"
                 score += W_SALIENCE * min(len(before), 5)
                 if want == "person" and gender and e.gender == gender:
                     score += W_GENDER_KNOWN
