@@ -24,6 +24,7 @@ PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female",
                   "her": "female", "hers": "female"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+NOT_SOURCES = frozenset(("'s", "’s", "us", "let", "there", "here"))
 NAMED = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation",
          "GPE": "organisation", "FAC": "organisation"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -188,6 +189,8 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
     if opening is not None and opening.i > 0 and any(t.text == ")" for t in doc[tok.i:tok.i + 6]):
         tok = doc[opening.i - 1]
     lower = tok.lower_
+    if lower in NOT_SOURCES:
+        return None  # "Let's say …": nobody
     subject = tok.dep_ in SUBJECTS
     if lower in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
         return Mention(tok.idx + offset, tok.idx + len(tok) + offset, tok.text, "pronoun",
