@@ -55,3 +55,27 @@ def test_the_same_input_twice_is_planned_once(tmp_path: Path) -> None:
     a.write_text("x")
     plan = plan_outputs([a, tmp_path / "." / "a.txt"], ".json", output_dir=str(tmp_path / "o"))
     assert _names(plan) == ["a.json"]
+
+
+def test_planning_checks_each_path_once_not_against_every_input(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A batch of thousands of files is planned in linear time: each input and each
+    candidate output is resolved a bounded number of times, however many inputs there are."""
+    import stance_reader.output_plan as plan_module
+
+    inputs = []
+    for i in range(400):
+        p = tmp_path / f"a{i}.txt"
+        p.write_text("x", encoding="utf-8")
+        inputs.append(p)
+    calls = 0
+    real = plan_module._resolved
+
+    def counting(p):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        return real(p)
+
+    monkeypatch.setattr(plan_module, "_resolved", counting)
+    plan = plan_module.plan_outputs(inputs, ".json", output_dir=str(tmp_path / "out"))
+    assert len(plan) == 400 and all(p.refused is None for p in plan)
+    assert calls <= 8 * len(inputs)

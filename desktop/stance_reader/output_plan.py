@@ -43,22 +43,52 @@ def _resolved(p: Path) -> Path:
         return p.absolute()
 
 
+def _inode(p: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(p)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+class InputIndex:
+    """The inputs by resolved path and by inode, so that checking a path against all of
+    them costs one lookup, not one comparison per input (a batch of thousands of files
+    would otherwise plan in quadratic time)."""
+
+    def __init__(self, inputs: Iterable[Path] = ()) -> None:
+        self._by_path: dict[Path, Path] = {}
+        self._by_inode: dict[tuple[int, int], Path] = {}
+        for src in inputs:
+            self.add(src)
+
+    def add(self, src: Path) -> None:
+        self._by_path.setdefault(_resolved(src), src)
+        inode = _inode(src)
+        if inode is not None:
+            self._by_inode.setdefault(inode, src)
+
+    def find(self, path: Path) -> Path | None:
+        """The input that `path` names (same resolved path, or the same file by a link)."""
+        found = self._by_path.get(_resolved(path))
+        if found is not None:
+            return found
+        inode = _inode(path)
+        return self._by_inode.get(inode) if inode is not None else None
+
+
 def same_file(a: Path, b: Path) -> bool:
     """True when a and b name one file: the same resolved path, or the same inode."""
-    if _resolved(a) == _resolved(b):
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return False
+    return InputIndex([b]).find(a) is not None
 
 
-def input_overwritten(target: Path, inputs: Iterable[Path]) -> Path | None:
+def input_overwritten(target: Path, inputs: Iterable[Path] | InputIndex) -> Path | None:
     """The input `target` would overwrite, if any."""
-    return next((src for src in inputs if same_file(target, src)), None)
+    index = inputs if isinstance(inputs, InputIndex) else InputIndex(inputs)
+    return index.find(target)
 
 
-def check_target(target: Path, inputs: Iterable[Path], *, force: bool) -> None:
+def check_target(target: Path, inputs: Iterable[Path] | InputIndex, *, force: bool) -> None:
     """Raise ExportError if writing `target` would replace an input, a folder, or (without
     force) an existing file. The message names both files."""
     name = os.fsencode(target.name)
@@ -79,9 +109,11 @@ def check_target(target: Path, inputs: Iterable[Path], *, force: bool) -> None:
 
 def _distinct_inputs(inputs: Sequence[Path]) -> list[Path]:
     kept: list[Path] = []
+    seen = InputIndex()
     for src in inputs:
-        if not any(same_file(src, k) for k in kept):
+        if seen.find(src) is None:
             kept.append(src)
+            seen.add(src)
     return kept
 
 
@@ -94,14 +126,15 @@ def _names(src: Path, ext: str) -> Iterable[str]:
         n += 1
 
 
-def _in_folder(sources: list[Path], folder: Path, ext: str) -> list[Path]:
+def _in_folder(sources: list[Path], folder: Path, ext: str,
+               index: InputIndex) -> list[Path]:
     """One distinct target in `folder` per source, never the name of an input."""
     taken: set[str] = set()
     targets = []
     for src in sources:
         for name in _names(src, ext):
             candidate = folder / name
-            if name.casefold() in taken or input_overwritten(candidate, sources) is not None:
+            if name.casefold() in taken or index.find(candidate) is not None:
                 continue
             taken.add(name.casefold())
             targets.append(candidate)
@@ -115,18 +148,19 @@ def plan_outputs(inputs: Sequence[Path], ext: str, *, output: str | None = None,
     """Plan every output before any work. `output` "-" is standard output; without
     `output` or `output_dir`, each output goes beside its input as `<stem><beside><ext>`."""
     sources = _distinct_inputs(inputs)
+    index = InputIndex(inputs)
     if output == "-":
         return [PlannedOutput(src, None) for src in sources]
     if output:
         targets = [Path(output)] * len(sources)
     elif output_dir:
-        targets = _in_folder(sources, Path(output_dir), ext)
+        targets = _in_folder(sources, Path(output_dir), ext, index)
     else:
         targets = [src.with_name(f"{src.stem}{beside}{ext}") for src in sources]
     plan = []
     for src, target in zip(sources, targets):
         try:
-            check_target(target, inputs, force=force)
+            check_target(target, index, force=force)
         except ExportError as exc:
             plan.append(PlannedOutput(src, target, str(exc)))
         else:
