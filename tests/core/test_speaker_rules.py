@@ -183,3 +183,11 @@ def test_as_someone_put_it_is_a_cue_and_putting_a_thing_is_not(nlp) -> None:  # 
     assert speakers_of(a) == ["Simonyan"]
     b = run(nlp, "She put it on the table. “Fine,” the mayor wrote.")
     assert speakers_of(b) == ["mayor"]
+
+
+def test_they_can_be_a_pair_of_named_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Charles Grassley and Patrick Leahy sent a letter on Thursday to Senate leaders "
+            "opposing the program.\n\n"
+            "“The program has become plagued by fraud and abuse,” they wrote.")
+    [name] = speakers_of(run(nlp, text))
+    assert name is not None and "Grassley" in name and "Leahy" in name

@@ -329,5 +329,9 @@ def entity_mentions(doc: object, offset: int, labels: tuple[str, ...]) -> list[M
             if (tok.dep_ in SUBJECTS and tok.tag_ == "NNP" and not tok.ent_type_
                     and tok.text[:1].isupper() and tok.is_alpha):
                 found.append(_proper_name(tok, offset, True))
+            elif tok.dep_ in SUBJECTS and _conjuncts(tok) and tok.ent_type_ == "PERSON" \
+                    and all(c.ent_type_ == "PERSON" for c in _conjuncts(tok)):
+                # "Grassley and Leahy sent a letter": the pair, for a later "they".
+                found.append(_coordination(tok, offset))
     found.sort(key=lambda m: m.start)
     return found

@@ -65,7 +65,10 @@ class Resolver:
 
     # -- names ---------------------------------------------------------------------
     def observe(self, mention: Mention) -> int | None:
-        """A named entity seen in the text (speaking or not)."""
+        """A named entity seen in the text (speaking or not); a group of names ("Grassley
+        and Leahy") as a group of its own."""
+        if mention.kind == "unknown":
+            return self._add_description(mention, speaking=False)
         return self._add_named(mention, speaking=False)
 
     def _display(self, mention: Mention) -> str:
