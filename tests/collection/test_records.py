@@ -26,8 +26,8 @@ def _analysis(text: str, items: list[tuple[str, str | None, str]], speakers: lis
         start = text.index(piece)
         tone = Tone({"negative": -0.6, "neutral": 0.0, "positive": 0.6}[label], label)  # type: ignore[arg-type]
         if piece.startswith('"'):
-            quotes.append(Quote(f"q{n}", start, start + len(piece), "direct", speaker, None,
-                                Cue(0, 4, "said"), tone))
+            quotes.append(Quote(f"q{n}", start, start + len(piece), speaker, None,
+                                Cue(0, 4, "said"), tone, kind="direct"))
         else:
             reported.append(ReportedSpan(f"r{n}", start, start + len(piece), speaker, None,
                                          Cue(0, 4, "told"), tone))
