@@ -115,7 +115,7 @@ def document_service(*, model: str | None, tone: Any = None) -> Any:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     from stance_reader import batch, export
-    from stance_reader.output_plan import plan_outputs
+    from stance_reader.output_plan import InputIndex, plan_outputs
 
     files = [Path(f) for f in args.files]
     if args.output and len(files) > 1:
@@ -172,8 +172,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
             sys.stdout.flush()
         else:
-            export.write(analysis, args.format, out, force=args.force, inputs=files)
+            export.write(analysis, args.format, out, force=args.force, inputs=protected)
 
+    protected = InputIndex(files)  # every input, resolved once for all the writes
     progress = batch.make_progress(len(items), quiet=args.quiet, verbose=args.verbose)
     summary = batch.run(items, prepare=prepare, emit=emit, force=args.force, progress=progress,
                         prog=PROG, debug=args.debug)
