@@ -148,11 +148,12 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         from stance_reader.core.tone import ToneScorer
 
         resolve_model(args.model)  # a missing model stops before any file
+        jobs = collection_commands.annotate_jobs(args, len(sources))
         documents = document_service(model=args.model, tone=ToneScorer())
         # Analysed on --jobs processes, each loading the model once; results in input
         # order, taken one by one as the batch asks for them.
         outcomes = iter(collection_commands.annotate_outcomes(
-            [str(s) for s in sources], args, documents))
+            [str(s) for s in sources], jobs, args, documents))
 
         def open_document(src: Path) -> Any:
             outcome = next(outcomes)
