@@ -27,38 +27,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from proc_stats import cpu_seconds, descendants
+
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT.parent / "shared" / "eval" / "polnear_dev.jsonl"
-
-
-def _cpu(pid: int) -> float:
-    """CPU seconds (user + system) process `pid` has used; 0 when it is gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
-
-
-def _descendants(pid: int) -> list[int]:
-    """Children of every thread (a LocalCluster starts its nannies from its event loop's)."""
-    out, todo = [], [pid]
-    while todo:
-        kids = []
-        for task in Path(f"/proc/{todo[0]}/task").glob("*"):
-            try:
-                kids += [int(k) for k in (task / "children").read_text().split()]
-            except OSError:
-                pass
-        todo = todo[1:] + kids
-        out += kids
-    return out
 
 
 def _cpu_now() -> tuple[float, dict[int, float]]:
     """This process' CPU seconds, and each descendant's."""
     me = os.getpid()
-    return _cpu(me), {pid: _cpu(pid) for pid in _descendants(me)}
+    return cpu_seconds(me), {pid: cpu_seconds(pid) for pid in descendants(me)}
 
 
 def _cpu_since(start: tuple[float, dict[int, float]]) -> tuple[float, float]:
