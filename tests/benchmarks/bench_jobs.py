@@ -112,7 +112,7 @@ def jobs_ratio(cli: str, tmp: Path, dev: Path) -> bool:
     same = results[1][2] == results[2][2] and len(results[1][2]) == len(files)
     ratio = results[1][0] / results[2][0]
     print(f"{'run':<22}{'seconds':>9}{'words/s':>9}  peak MiB (main; workers)   "
-          "CPU s (main; workers)")
+          "CPU s (main; workers; all processes, the workers' server too)")
     busiest = {}
     for jobs, (seconds, peaks, _) in results.items():
         main_pid = next(iter(peaks))
@@ -121,7 +121,8 @@ def jobs_ratio(cli: str, tmp: Path, dev: Path) -> bool:
         print(f"{'annotate --jobs ' + str(jobs):<22}{seconds:>9.1f}{words / seconds:>9.0f}  "
               f"{peaks[main_pid] / 1024:.0f}; "
               f"{', '.join(f'{peaks[p] / 1024:.0f}' for p in workers) or '-':<16}"
-              f"{CPU.get(main_pid, 0.0):.1f}; {', '.join(f'{CPU.get(p, 0.0):.1f}' for p in workers) or '-'}")
+              f"{CPU.get(main_pid, 0.0):.1f}; {', '.join(f'{CPU.get(p, 0.0):.1f}' for p in workers) or '-'}; "
+              f"{sum(CPU.get(p, 0.0) for p in peaks):.1f}")
     # On an idle machine each process has a core: the wall ratio tends to this one.
     print(f"CPU-bound ratio (busiest process, --jobs 1 / --jobs 2): "
           f"{busiest[1] / max(busiest[2], 1e-9):.2f}")
