@@ -45,7 +45,8 @@ ARTICLES = {
         '"The numbers work," treasurer Anna Berg said.']),
     "2024-03-20-market.md": ("2024-03-20", "Spring market draws crowds", [
         '"Best market in years," stallholder Priya Nair said.',
-        '"We sold out by noon," Nair said with a smile.']),
+        '"We sold out by noon," Nair said with a smile.',
+        '"The ferry brought half the crowd," Okafor said.']),  # joins Sam Okafor (surname)
 }
 
 
