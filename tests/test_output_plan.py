@@ -57,25 +57,34 @@ def test_the_same_input_twice_is_planned_once(tmp_path: Path) -> None:
     assert _names(plan) == ["a.json"]
 
 
-def test_planning_checks_each_path_once_not_against_every_input(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A batch of thousands of files is planned in linear time: each input and each
-    candidate output is resolved a bounded number of times, however many inputs there are."""
-    import stance_reader.output_plan as plan_module
+def test_an_existing_output_names_the_one_way_to_replace_it(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("x", encoding="utf-8")
+    (tmp_path / "a.annotated.json").write_text("{}", encoding="utf-8")
+    [planned] = plan_outputs([src], ".json")
+    assert planned.refused == f"{tmp_path / 'a.annotated.json'} already exists; use --force to replace it"
 
-    inputs = []
-    for i in range(400):
-        p = tmp_path / f"a{i}.txt"
-        p.write_text("x", encoding="utf-8")
-        inputs.append(p)
+
+def test_planning_and_writing_a_large_batch_resolves_each_path_a_few_times(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Thousands of inputs: every path is compared by lookup, never with every input."""
+    from stance_reader import output_plan
+
+    files = [tmp_path / f"a{i:05d}.txt" for i in range(2000)]
+    for f in files[:50]:
+        f.write_text("x", encoding="utf-8")
     calls = 0
-    real = plan_module._resolved
+    resolved = output_plan._resolved
 
-    def counting(p):  # type: ignore[no-untyped-def]
+    def counting(p: Path) -> Path:
         nonlocal calls
         calls += 1
-        return real(p)
+        return resolved(p)
 
-    monkeypatch.setattr(plan_module, "_resolved", counting)
-    plan = plan_module.plan_outputs(inputs, ".json", output_dir=str(tmp_path / "out"))
-    assert len(plan) == 400 and all(p.refused is None for p in plan)
-    assert calls <= 8 * len(inputs)
+    monkeypatch.setattr(output_plan, "_resolved", counting)
+    plan = plan_outputs(files, ".json", output_dir=str(tmp_path / "out"))
+    index = output_plan.InputIndex(files)
+    for p in plan[:50]:
+        output_plan.check_target(p.target, index, force=False)  # type: ignore[arg-type]
+    assert len({p.target for p in plan}) == 2000 and all(p.refused is None for p in plan)
+    assert calls < 10 * len(files), calls

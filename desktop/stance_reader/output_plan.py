@@ -43,20 +43,12 @@ def _resolved(p: Path) -> Path:
         return p.absolute()
 
 
-def _inode(p: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(p)
-    except (OSError, ValueError):
-        return None
-    return st.st_dev, st.st_ino
-
-
 class InputIndex:
-    """The inputs by resolved path and by inode, so that checking a path against all of
-    them costs one lookup, not one comparison per input (a batch of thousands of files
-    would otherwise plan in quadratic time)."""
+    """The inputs of a run, each resolved and stat'ed once: which one a path would
+    overwrite is a lookup, not a comparison with every input (a batch of thousands of
+    files would otherwise resolve millions of paths)."""
 
-    def __init__(self, inputs: Iterable[Path] = ()) -> None:
+    def __init__(self, inputs: Iterable[Path]) -> None:
         self._by_path: dict[Path, Path] = {}
         self._by_inode: dict[tuple[int, int], Path] = {}
         for src in inputs:
@@ -69,17 +61,20 @@ class InputIndex:
             self._by_inode.setdefault(inode, src)
 
     def find(self, path: Path) -> Path | None:
-        """The input that `path` names (same resolved path, or the same file by a link)."""
+        """The input that `path` names (the same resolved path or the same inode)."""
         found = self._by_path.get(_resolved(path))
-        if found is not None:
-            return found
-        inode = _inode(path)
-        return self._by_inode.get(inode) if inode is not None else None
+        if found is None:
+            inode = _inode(path)
+            found = self._by_inode.get(inode) if inode is not None else None
+        return found
 
 
-def same_file(a: Path, b: Path) -> bool:
-    """True when a and b name one file: the same resolved path, or the same inode."""
-    return InputIndex([b]).find(a) is not None
+def _inode(p: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(p)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
 
 
 def input_overwritten(target: Path, inputs: Iterable[Path] | InputIndex) -> Path | None:
@@ -90,7 +85,8 @@ def input_overwritten(target: Path, inputs: Iterable[Path] | InputIndex) -> Path
 
 def check_target(target: Path, inputs: Iterable[Path] | InputIndex, *, force: bool) -> None:
     """Raise ExportError if writing `target` would replace an input, a folder, or (without
-    force) an existing file. The message names both files."""
+    force) an existing file. The message names both files. (The window asks before it
+    replaces a file and passes force; only the command line reaches the last refusal.)"""
     name = os.fsencode(target.name)
     if len(name) > MAX_NAME_BYTES:
         raise ExportError(f"{target.name[:40]}… is too long a file name ({len(name)} bytes; "
@@ -104,12 +100,12 @@ def check_target(target: Path, inputs: Iterable[Path] | InputIndex, *, force: bo
     if target.is_dir():
         raise ExportError(f"{target} is a folder; give a file name")
     if target.exists() and not force:
-        raise ExportError(f"{target} already exists; use --force (or confirm) to replace it")
+        raise ExportError(f"{target} already exists; use --force to replace it")
 
 
 def _distinct_inputs(inputs: Sequence[Path]) -> list[Path]:
     kept: list[Path] = []
-    seen = InputIndex()
+    seen = InputIndex(())
     for src in inputs:
         if seen.find(src) is None:
             kept.append(src)
@@ -126,15 +122,15 @@ def _names(src: Path, ext: str) -> Iterable[str]:
         n += 1
 
 
-def _in_folder(sources: list[Path], folder: Path, ext: str,
-               index: InputIndex) -> list[Path]:
+def _in_folder(sources: list[Path], folder: Path, ext: str) -> list[Path]:
     """One distinct target in `folder` per source, never the name of an input."""
+    inputs = InputIndex(sources)
     taken: set[str] = set()
     targets = []
     for src in sources:
         for name in _names(src, ext):
             candidate = folder / name
-            if name.casefold() in taken or index.find(candidate) is not None:
+            if name.casefold() in taken or inputs.find(candidate) is not None:
                 continue
             taken.add(name.casefold())
             targets.append(candidate)
@@ -148,16 +144,16 @@ def plan_outputs(inputs: Sequence[Path], ext: str, *, output: str | None = None,
     """Plan every output before any work. `output` "-" is standard output; without
     `output` or `output_dir`, each output goes beside its input as `<stem><beside><ext>`."""
     sources = _distinct_inputs(inputs)
-    index = InputIndex(inputs)
     if output == "-":
         return [PlannedOutput(src, None) for src in sources]
     if output:
         targets = [Path(output)] * len(sources)
     elif output_dir:
-        targets = _in_folder(sources, Path(output_dir), ext, index)
+        targets = _in_folder(sources, Path(output_dir), ext)
     else:
         targets = [src.with_name(f"{src.stem}{beside}{ext}") for src in sources]
     plan = []
+    index = InputIndex(inputs)
     for src, target in zip(sources, targets):
         try:
             check_target(target, index, force=force)
