@@ -191,3 +191,9 @@ def test_they_can_be_a_pair_of_named_people(nlp) -> None:  # type: ignore[no-unt
             "“The program has become plagued by fraud and abuse,” they wrote.")
     [name] = speakers_of(run(nlp, text))
     assert name is not None and "Grassley" in name and "Leahy" in name
+
+
+def test_the_republican_is_a_description_of_the_named_republican(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Republican Donald Trump spoke in Michigan on Friday.\n\n"
+            "“Think of that,” the Republican said.")
+    assert speakers_of(run(nlp, text)) == ["Donald Trump"]

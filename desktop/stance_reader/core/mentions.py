@@ -211,6 +211,9 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
                 if e is not None and e.label_ in ("PERSON", "ORG"):
                     ent = e
                     break
+    if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and ent.start > 0 \
+            and doc[ent.start - 1].lower_ in ("the", "a", "an") and tok.tag_ in ("NNP", "NN"):
+        return _description(tok, offset)  # "The Republican said": one person, described
     if ent is not None and ent.label_ in NAMED and _conjuncts(tok):
         return _coordination(tok, offset)
     if ent is not None and ent.label_ in NAMED:
