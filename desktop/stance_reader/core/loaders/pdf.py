@@ -20,6 +20,7 @@ import threading
 from stance_reader.core.loaders.base import Extracted
 from stance_reader.core.loaders.boilerplate import drop_closing_notes
 from stance_reader.core.loaders.dates import LEAD_PARAGRAPHS, byline_in_text, date_in_text
+from stance_reader.core.loaders.pdf_columns import arrange_columns
 from stance_reader.core.loaders.pdf_layout import drop_running_lines, page_lines
 from stance_reader.core.loaders.pdf_article import article_blocks
 from stance_reader.core.loaders.pdf_paragraphs import blocks
@@ -60,7 +61,7 @@ def parse(data: bytes, name: str) -> Extracted:
                 from None
         finally:
             document.close()
-    lines = [line for page in drop_running_lines(pages) for line in page]
+    lines = [line for page in drop_running_lines(pages) for line in arrange_columns(page)]
     if not lines:
         raise EmptyDocument(f"{name}: {NO_TEXT}")
     found = blocks(lines)

@@ -40,8 +40,11 @@ def _weight(block: Block) -> int:
     return -(PENALTY + (words if block.linked else 0))
 
 
-def article_blocks(found: list[Block]) -> list[Block]:
-    """The densest run of prose blocks, without link blocks and furniture."""
+def article_blocks(blocks: list[Block]) -> list[Block]:
+    """The densest run of prose blocks, without link blocks and furniture; blocks in side
+    columns are left out first, so a sidebar painted between two paragraphs does not cut
+    the article in two."""
+    found = [b for b in blocks if not b.side]
     best, best_start, best_end = 0, 0, -1
     total, start = 0, 0
     for i, block in enumerate(found):
