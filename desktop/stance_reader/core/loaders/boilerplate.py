@@ -54,11 +54,14 @@ def is_furniture(paragraph: str) -> bool:
 
 # "Will Knight is a senior writer for …", "Martin has worked as a professional developer":
 # the author's note that closes an article page.
-_BIO = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s+){0,4}(?:is|was|has worked as|has been)\s+(?:a|an|the)?\s*"
-    r"(?:[\w-]+\s+){0,4}?(?:writer|reporter|journalist|correspondent|editor|professor|"
+_BIO_TEXT = (
+    r"(?:[A-Z][\w.'’-]+\s+){0,4}(?:is|was|has worked as|has been)\s+(?:a|an|the)?\s*"
+    r"(?:[\w-]+\s+){0,4}?(?i:writer|reporter|journalist|correspondent|editor|professor|"
     r"co-founder|founder|author|columnist|contributor|developer|engineer|fellow|director|"
     r"analyst|researcher|consultant)\b")
+_BIO = re.compile("^" + _BIO_TEXT)
+# The same note after a byline and date: "Heiko Sauer 9 Apr 2020 Heiko Sauer is a …".
+_BYLINE_BIO = re.compile(r"(?:^|\d{4}\s+|[.!?]\s+)" + _BIO_TEXT)
 BIO_MAX_CHARS = 600
 TRAILING = 5
 
@@ -70,3 +73,9 @@ def drop_closing_notes(paragraphs: list[str]) -> list[str]:
     tail = [p for p in paragraphs[start:]
             if not (len(p) <= BIO_MAX_CHARS and _BIO.match(" ".join(p.split())))]
     return paragraphs[:start] + tail
+
+
+def is_author_note(paragraph: str) -> bool:
+    """A short paragraph that introduces the author ("… is a Professor of Public Law")."""
+    text = " ".join(paragraph.split())
+    return len(text) <= BIO_MAX_CHARS and bool(_BYLINE_BIO.search(text))

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from stance_reader.core.loaders.boilerplate import is_furniture
+from stance_reader.core.loaders.boilerplate import is_author_note, is_furniture
 from stance_reader.core.loaders.pdf_paragraphs import Block
 
 MIN_PROSE_WORDS = 12
 MIN_SENTENCE_WORDS = 4
 PENALTY = 10
+LOOKBACK = 15  # blocks before the first paragraph searched for the headline
 MIN_LABEL_WORDS = 3  # a lone "Contact" or "Explore further" at body size is a label
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 
@@ -33,11 +34,36 @@ def _is_prose(block: Block) -> bool:
                  or words >= MIN_SENTENCE_WORDS and bool(_SENTENCE_END.search(block.text))))
 
 
-def _weight(block: Block) -> int:
+def _body_size(blocks: list[Block]) -> float:
+    """The font size most prose words are printed in."""
+    sizes: Counter[float] = Counter()
+    for b in blocks:
+        if _is_prose(b):
+            sizes[b.size] += len(b.text.split())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _weight(block: Block, body: float) -> int:
     words = len(block.text.split())
     if _is_prose(block):
         return words
     return -(PENALTY + (words if block.linked else 0))
+
+
+def _standfirst(before: list[Block], body: float) -> list[Block]:
+    """The standfirst between the headline and the first paragraph: prose, or a line in
+    type between the body's and the headline's ("First clinical trial of …"); bylines,
+    author notes, share buttons and captions between them stay out."""
+    if not before:
+        return []
+    top = max(b.size for b in before)
+    if top <= body:
+        return []
+    headline = max(i for i, b in enumerate(before) if b.size == top)
+    return [b for b in before[headline + 1:]
+            if not b.linked and not is_furniture(b.text) and not is_author_note(b.text)
+            and (_is_prose(b) or body < b.size < top
+                 and len(b.text.split()) >= MIN_LABEL_WORDS)]
 
 
 def article_blocks(blocks: list[Block]) -> list[Block]:
@@ -45,20 +71,18 @@ def article_blocks(blocks: list[Block]) -> list[Block]:
     columns are left out first, so a sidebar painted between two paragraphs does not cut
     the article in two."""
     found = [b for b in blocks if not b.side]
+    body = _body_size(found)
     best, best_start, best_end = 0, 0, -1
     total, start = 0, 0
     for i, block in enumerate(found):
         if total <= 0:
             total, start = 0, i
-        total += _weight(block)
+        total += _weight(block, body)
         if total > best:
             best, best_start, best_end = total, start, i
     run = found[best_start:best_end + 1]
-    sizes: Counter[float] = Counter()
-    for b in run:
-        if _is_prose(b):
-            sizes[b.size] += len(b.text.split())
-    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    body = _body_size(run)
+    run = _standfirst(found[max(0, best_start - LOOKBACK):best_start], body) + run
     # Inside the run: prose, and headings; not links, furniture, or smaller type that is
     # not prose (captions, credits, "related" teasers, advertisement labels).
     return [b for b in run if not b.linked and not is_furniture(b.text)
