@@ -9,7 +9,8 @@ share a height band with a wide gap between them) show a gutter; the x that most
 pairs straddle splits the page into a left and a right column over the height where the
 pairs are. Two columns of the same kind of text (both mostly prose, of similar width) are
 read left then right; columns whose lines share baselines are a table and stay as they
-are; otherwise the column with less unlinked text is a side column.
+are; otherwise the narrower column (of two alike, the one with less unlinked text) is a
+side column.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ READING_SHARE = 0.5  # the smaller column's unlinked text, against the larger on
 READING_WIDTH = 0.6  # the narrower column's width, against the wider one's
 TABLE_ROWS = 0.7  # share of side-by-side pairs on one baseline that makes a table
 BASELINE = 1.0  # points
+SIDE_WIDTH = 0.8  # a column this much narrower than the other is the side one
 FULL_LINE = 0.7  # a line this share of its column's width is a full line of prose
 
 
@@ -31,7 +33,7 @@ def _beside(a: Line, b: Line) -> bool:
     """`b` sits right of `a` on the same height band, apart."""
     overlap = min(a.top, b.top) - max(a.bottom, b.bottom)
     low = min(a.top - a.bottom, b.top - b.bottom)
-    return overlap >= low / 2 > 0 and b.left > a.right
+    return overlap >= low / 4 > 0 and b.left > a.right
 
 
 def _pairs(lines: list[Line]) -> list[tuple[Line, Line]]:
@@ -103,5 +105,8 @@ def arrange_columns(lines: list[Line]) -> list[Line]:
     rows = sum(1 for a, b in straddling if abs(a.baseline - b.baseline) <= BASELINE)
     if rows >= TABLE_ROWS * len(straddling):
         return lines
+    # The article's column is the wider one; of two alike, the one with more text.
+    if narrow < SIDE_WIDTH * wide:
+        small = min((left, right), key=_width)
     side = {id(line) for line in small}
     return [replace(line, side=True) if id(line) in side else line for line in out]

@@ -87,8 +87,8 @@ def _line(chars: list[_Char], number: int) -> Line | None:
 def _pieces(textpage: Any, text: str, first: int, end: int, count: int,
             links: list[tuple[float, float, float, float]], number: int) -> list[Line]:
     """The characters `first:end` of one PDFium line, cut at a space wider than
-    `COLUMN_GAP` font sizes: PDFium joins text of two columns (or of a side box) that
-    share a baseline into one line."""
+    `COLUMN_GAP` font sizes or where the text jumps back left: PDFium joins text of two
+    columns (or of a side box) that share a height band into one line."""
     import pypdfium2.raw as pdfium_c
 
     out: list[Line] = []
@@ -104,8 +104,11 @@ def _pieces(textpage: Any, text: str, first: int, end: int, count: int,
             chars.append((text[i], None, 0.0, False, 0.0))
             continue
         size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, i), 1)
-        if (right is not None and box[0] - right > COLUMN_GAP * max(size, 1.0)
-                and chars and chars[-1][0].isspace()):  # at a space: glyph boxes can be off
+        gap = box[0] - right if right is not None else 0.0
+        # Forward only at a space (glyph boxes of some fonts are off); back to the left
+        # by more than a gap, the text went on in another column or a side box.
+        if (gap > COLUMN_GAP * max(size, 1.0) and chars[-1][0].isspace()
+                or gap < -COLUMN_GAP * max(size, 1.0)):
             line = _line(chars, number)
             out += [line] if line else []
             chars = []
