@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from stance_reader.core.loaders import load_bytes
+from stance_reader.core.loaders.pdf_layout import Line, is_margin_furniture, join_rows
 from stance_reader.errors import EmptyDocument
 from tests.core.pdf_pages import Placed, paragraph, printed_pdf
 
@@ -73,3 +74,27 @@ def test_printed_scan_with_only_header_and_footer_says_it_has_no_text() -> None:
     data = printed_pdf([_page(1, 2, []), _page(2, 2, [])])
     with pytest.raises(EmptyDocument, match=r"this PDF has no text \(a scan\?\)"):
         load_bytes(data, "scan.pdf")
+
+
+
+def _piece(text: str, left: float, width: float, size: float = 10.7,
+           bottom: float = 769.5) -> Line:
+    return Line(text=text, left=left, bottom=bottom, right=left + width, top=bottom + 6,
+                size=size, page=0, baseline=bottom)
+
+
+def test_pieces_of_one_printed_line_are_joined_with_spaces_only_between_words() -> None:
+    # A browser's header that PDFium gives one character per line ("1", "1", "/", …).
+    x = 25.0
+    pieces = []
+    for ch in "11/26/26,":
+        pieces.append(_piece(ch, x, 3.4))
+        x += 3.4 + 1.6  # letter spacing
+    pieces.append(_piece("8:13", x + 3.0, 15.0))  # after a word space
+    pieces.append(_piece("PM", x + 22.0, 9.0))
+    body = [_piece("Hinton.", 40, 40, 16, 600), _piece("[1]", 81.5, 10, 13.3, 602),
+            _piece("It is a", 96, 26, 16, 600), _piece("next line", 40, 50, 16, 585)]
+    joined = join_rows(pieces + body)
+    assert [line.text for line in joined] == ["11/26/26, 8:13 PM", "Hinton.[1] It is a",
+                                              "next line"]
+    assert is_margin_furniture(joined[0].text)

@@ -40,9 +40,9 @@ _ADDRESS = re.compile(r"^(?:https?://|file://|www\.)\S+", re.I)
 _DIGITS = re.compile(r"\d+")
 MARGIN_LINES = 2
 # Gaps, in font sizes: wider than COLUMN_GAP between two runs of text on one baseline
-# separates columns; wider than SPACE_GAP (in line heights) is a word space.
+# separates columns; wider than SPACE_GAP font sizes between two pieces is a word space.
 COLUMN_GAP = 0.9
-SPACE_GAP = 0.15
+SPACE_GAP = 0.2
 
 
 def _link_rects(page: Any) -> list[tuple[float, float, float, float]]:
@@ -132,7 +132,7 @@ def _same_row(a: Line, b: Line) -> bool:
 
 
 def _merge(a: Line, b: Line) -> Line:
-    space = "" if b.left - a.right < SPACE_GAP * (a.top - a.bottom) else " "
+    space = "" if b.left - a.right <= SPACE_GAP * max(a.size, b.size) else " "
     weight_a, weight_b = len(a.text), len(b.text)
     return Line(text=a.text + space + b.text, left=min(a.left, b.left),
                 bottom=min(a.bottom, b.bottom), right=max(a.right, b.right),
