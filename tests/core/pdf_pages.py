@@ -18,8 +18,9 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def write_pdf(objects: list[str]) -> bytes:
-    """PDF bytes of numbered objects (object 1 the catalogue), with a correct xref table."""
+def write_pdf(objects: list[str], info: int | None = None) -> bytes:
+    """PDF bytes of numbered objects (object 1 the catalogue; object `info` the document
+    information), with a correct xref table."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -30,8 +31,9 @@ def write_pdf(objects: list[str]) -> bytes:
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for off in offsets:
         out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-              "%%EOF\n".encode())
+    info_ref = f" /Info {info} 0 R" if info else ""
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info_ref} >>\nstartxref\n"
+              f"{xref}\n%%EOF\n".encode())
     return out.getvalue()
 
 
@@ -65,3 +67,23 @@ def printed_pdf(pages: list[list[Placed]], owner_password: str | None = None) ->
 def paragraph(x: float, y: float, lines: list[str], size: float = 11,
               leading: float = 14) -> list[Placed]:
     return [(x, y - i * leading, size, line) for i, line in enumerate(lines)]
+
+
+def scanned_pdf(pages: int = 1) -> bytes:
+    """An image-only PDF, as a scanner writes it: each page one grey image, no text, and
+    the scanning tool's name as the title."""
+    side = 16
+    pixels = bytes((x * 16 + y) % 256 for y in range(side) for x in range(side))
+    image = (f"<< /Type /XObject /Subtype /Image /Width {side} /Height {side} "
+             f"/ColorSpace /DeviceGray /BitsPerComponent 8 /Length {len(pixels)} >>\n"
+             "stream\n" + pixels.decode("latin-1") + "\nendstream")
+    draw = "q 500 0 0 700 56 46 cm /Im1 Do Q"
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+               "<< /Type /Pages /Kids [" + " ".join(f"{6 + i} 0 R" for i in range(pages))
+               + f"] /Count {pages} >>",
+               image,
+               f"<< /Length {len(draw)} >>\nstream\n{draw}\nendstream",
+               "<< /Title (ScanSnap Manager #S1300) /Producer (Scanner) >>"]
+    objects += ["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                "/Resources << /XObject << /Im1 3 0 R >> >> /Contents 4 0 R >>"] * pages
+    return write_pdf(objects, info=5)

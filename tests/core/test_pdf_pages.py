@@ -3,12 +3,10 @@ menus, owner passwords and pages without text. PDFs are written in the tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from stance_reader.core.loaders import load_bytes
 from stance_reader.core.loaders.pdf_layout import Line, is_margin_furniture, join_rows
-from stance_reader.errors import EmptyDocument
-from tests.core.pdf_pages import Placed, paragraph, printed_pdf
+from stance_reader.core.notices import NO_TEXT
+from tests.core.pdf_pages import Placed, paragraph, printed_pdf, scanned_pdf
 
 HEADER = "11/26/26, 7:33 PM Council votes to expand the northern bus network"
 MENU = ["Home News Sport Business Culture Opinion Weather", "Subscribe Sign in Search"]
@@ -70,11 +68,17 @@ def test_owner_password_pdf_opens() -> None:
     assert "The city council voted on Tuesday" in load_bytes(data, "locked.pdf").text
 
 
-def test_printed_scan_with_only_header_and_footer_says_it_has_no_text() -> None:
-    data = printed_pdf([_page(1, 2, []), _page(2, 2, [])])
-    with pytest.raises(EmptyDocument, match=r"this PDF has no text \(a scan\?\)"):
-        load_bytes(data, "scan.pdf")
+def test_a_scan_opens_empty_with_a_notice_and_is_named_after_its_file() -> None:
+    article = load_bytes(scanned_pdf(2), "letter.pdf")
+    assert article.text == "" and article.paragraphs == ()
+    assert [n.kind for n in article.notices] == ["no-text"]
+    assert "this PDF has no text (a scan?)" in article.notices[0].message
+    assert article.title is None  # not the scanning tool's "ScanSnap Manager #S1300"
 
+
+def test_a_printed_scan_with_only_header_and_footer_opens_with_the_notice() -> None:
+    article = load_bytes(printed_pdf([_page(1, 2, []), _page(2, 2, [])]), "scan.pdf")
+    assert article.text == "" and article.notices == (NO_TEXT,)
 
 
 def _piece(text: str, left: float, width: float, size: float = 10.7,

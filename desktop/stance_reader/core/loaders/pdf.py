@@ -24,13 +24,13 @@ from stance_reader.core.loaders.pdf_columns import arrange_columns
 from stance_reader.core.loaders.pdf_layout import drop_running_lines, page_lines
 from stance_reader.core.loaders.pdf_article import article_blocks
 from stance_reader.core.loaders.pdf_paragraphs import blocks
+from stance_reader.core.notices import NO_TEXT
 from stance_reader.errors import CorruptDocument, EmptyDocument, EncryptedDocument
 
 # PDFium is not thread-safe; loads may run in worker threads.
 _LOCK = threading.Lock()
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 MAX_PAGES = 2000
-NO_TEXT = "this PDF has no text (a scan?); Stance Reader needs selectable text"
 
 
 def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
@@ -63,7 +63,9 @@ def parse(data: bytes, name: str) -> Extracted:
             document.close()
     lines = [line for page in drop_running_lines(pages) for line in arrange_columns(page)]
     if not lines:
-        raise EmptyDocument(f"{name}: {NO_TEXT}")
+        # A scan (or a print of one): it opens, empty, with a notice rather than an error,
+        # so the reader sees which file it is and why there is nothing to read.
+        return Extracted(paragraphs=(), notices=(NO_TEXT,))  # its title is the tool's
     found = blocks(lines)
     chosen = article_blocks(found) or found
     start = found.index(chosen[0]) if chosen else 0
