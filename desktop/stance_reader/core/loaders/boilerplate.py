@@ -39,7 +39,8 @@ PATTERNS: tuple[str, ...] = (
     r"copyrighted property of", r"written permission must be obtained",
     r"all rights reserved", r"^©", r"^copyright\b",
     # metadata labels on their own
-    r"^(?:last modified|release date|category|credit|photo credit|image credit)\s*:",
+    r"^(?:release date|category|credit|photo credit|image credit)\s*:",
+    r"\blast (?:modified|updated)\s*:\s*(?:[a-z]{3,9}\.? \d|\d)",  # "Last Modified: Feb 18, 2020"
     # picture captions ending in their credit
     r"(?:photograph|photo|image|illustration)(?: by)?:\s*[\w .&/-]{2,40}$",
 )
