@@ -37,8 +37,12 @@ def write_pdf(objects: list[str], info: int | None = None) -> bytes:
     return out.getvalue()
 
 
-def printed_pdf(pages: list[list[Placed]], owner_password: str | None = None) -> bytes:
-    """A PDF with one page per list of placed lines (US Letter, Helvetica)."""
+def printed_pdf(pages: list[list[Placed]], owner_password: str | None = None,
+                algorithm: str = "RC4-128", user_password: str = "") -> bytes:
+    """A PDF with one page per list of placed lines (US Letter, Helvetica); with an owner
+    password, encrypted by pypdf with `algorithm` ("RC4-128", "AES-128", "AES-256"; AES
+    needs the `cryptography` package, a test dependency), no permissions granted, and
+    `user_password` needed to open it when one is given."""
     n = len(pages)
     objects = ["<< /Type /Catalog /Pages 2 0 R >>",
                "<< /Type /Pages /Kids [" + " ".join(f"{5 + 2 * i} 0 R" for i in range(n))
@@ -57,7 +61,7 @@ def printed_pdf(pages: list[list[Placed]], owner_password: str | None = None) ->
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(user_password="", owner_password=owner_password, algorithm="RC4-128",
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm=algorithm,
                    permissions_flag=0)
     buf = io.BytesIO()
     writer.write(buf)

@@ -3,9 +3,12 @@ menus, owner passwords and pages without text. PDFs are written in the tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from stance_reader.core.loaders import load_bytes
 from stance_reader.core.loaders.pdf_layout import Line, is_margin_furniture, join_rows
 from stance_reader.core.notices import NO_TEXT
+from stance_reader.errors import EncryptedDocument
 from tests.core.pdf_pages import Placed, paragraph, printed_pdf, scanned_pdf
 
 HEADER = "11/26/26, 7:33 PM Council votes to expand the northern bus network"
@@ -62,10 +65,23 @@ def test_paragraphs_are_rebuilt_and_menus_left_out() -> None:
     assert "Terms of Service" not in article.text
 
 
-def test_owner_password_pdf_opens() -> None:
-    data = printed_pdf([paragraph(40, 700, STORY_1 + STORY_2)], owner_password="owner")
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_owner_password_pdf_opens(algorithm: str) -> None:
+    """Printing restrictions only (an owner password, an empty user password): every viewer
+    opens such a PDF, and PDFium decrypts RC4 and AES itself (no extra package)."""
+    data = printed_pdf([paragraph(40, 700, STORY_1 + STORY_2)], owner_password="owner",
+                       algorithm=algorithm)
     assert b"/Encrypt" in data
+    assert (b"/AESV2" in data) == (algorithm == "AES-128")
+    assert (b"/AESV3" in data) == (algorithm == "AES-256")
     assert "The city council voted on Tuesday" in load_bytes(data, "locked.pdf").text
+
+
+def test_user_password_aes_pdf_says_it_needs_its_password() -> None:
+    data = printed_pdf([paragraph(40, 700, STORY_1)], owner_password="owner",
+                       algorithm="AES-256", user_password="secret")
+    with pytest.raises(EncryptedDocument, match="needs its password"):
+        load_bytes(data, "locked.pdf")
 
 
 def test_a_scan_opens_empty_with_a_notice_and_is_named_after_its_file() -> None:
