@@ -98,9 +98,9 @@ def test_a_printed_scan_with_only_header_and_footer_opens_with_the_notice() -> N
 
 
 def _piece(text: str, left: float, width: float, size: float = 10.7,
-           bottom: float = 769.5) -> Line:
+           bottom: float = 769.5, spaced_end: bool = False) -> Line:
     return Line(text=text, left=left, bottom=bottom, right=left + width, top=bottom + 6,
-                size=size, page=0, baseline=bottom)
+                size=size, page=0, baseline=bottom, spaced_end=spaced_end)
 
 
 def test_pieces_of_one_printed_line_are_joined_with_spaces_only_between_words() -> None:
@@ -113,8 +113,11 @@ def test_pieces_of_one_printed_line_are_joined_with_spaces_only_between_words() 
     pieces.append(_piece("8:13", x + 3.0, 15.0))  # after a word space
     pieces.append(_piece("PM", x + 22.0, 9.0))
     body = [_piece("Hinton.", 40, 40, 16, 600), _piece("[1]", 81.5, 10, 13.3, 602),
-            _piece("It is a", 96, 26, 16, 600), _piece("next line", 40, 50, 16, 585)]
+            _piece("It is a", 96, 26, 16, 600), _piece("next line", 40, 50, 16, 585),
+            # PDFium ended the first piece with a space: a word ends there, however close.
+            _piece("35. Lajon", 40, 40, 16, 560, spaced_end=True),
+            _piece("Witherspoon", 83, 60, 16, 560)]
     joined = join_rows(pieces + body)
     assert [line.text for line in joined] == ["11/26/26, 8:13 PM", "Hinton.[1] It is a",
-                                              "next line"]
+                                              "next line", "35. Lajon Witherspoon"]
     assert is_margin_furniture(joined[0].text)

@@ -31,6 +31,7 @@ class Line:
     linked: bool = False
     side: bool = False
     baseline: float = 0.0
+    spaced_end: bool = False  # PDFium wrote a space after its last word
 
 
 # Lines browsers and print systems put in page margins.
@@ -81,7 +82,7 @@ def _line(chars: list[_Char], number: int) -> Line | None:
     return Line(text=text, left=min(b[0] for b in boxes), bottom=min(b[1] for b in boxes),
                 right=max(b[2] for b in boxes), top=max(b[3] for b in boxes),
                 size=sizes.most_common(1)[0][0], page=number, linked=linked > len(boxes) / 2,
-                baseline=baselines.most_common(1)[0][0])
+                baseline=baselines.most_common(1)[0][0], spaced_end=chars[-1][0].isspace())
 
 
 def _pieces(textpage: Any, text: str, first: int, end: int, count: int,
@@ -132,14 +133,16 @@ def _same_row(a: Line, b: Line) -> bool:
 
 
 def _merge(a: Line, b: Line) -> Line:
-    space = "" if b.left - a.right <= SPACE_GAP * max(a.size, b.size) else " "
+    close = b.left - a.right <= SPACE_GAP * max(a.size, b.size)
+    space = "" if close and not a.spaced_end else " "
     weight_a, weight_b = len(a.text), len(b.text)
     return Line(text=a.text + space + b.text, left=min(a.left, b.left),
                 bottom=min(a.bottom, b.bottom), right=max(a.right, b.right),
                 top=max(a.top, b.top), size=a.size if weight_a >= weight_b else b.size,
                 page=a.page,
                 linked=(weight_a * a.linked + weight_b * b.linked) * 2 > weight_a + weight_b,
-                baseline=a.baseline if weight_a >= weight_b else b.baseline)
+                baseline=a.baseline if weight_a >= weight_b else b.baseline,
+                spaced_end=b.spaced_end)
 
 
 def join_rows(lines: list[Line]) -> list[Line]:
