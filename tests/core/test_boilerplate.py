@@ -16,6 +16,8 @@ def test_newsletter_and_comment_prompts_are_furniture_but_reporting_is_not() -> 
     assert is_furniture("A crowd outside the town hall. Photograph: Getty Images")
     assert is_furniture("Feb 18, 2020 Article history Online: Feb 18, 2020 Last Modified: "
                         "Feb 18, 2020 PRINT SHARE")
+    assert is_furniture("We use cookies and other tracking technologies to improve your "
+                        "browsing experience. By clicking Accept, you consent.")
     assert not is_furniture("The register was last modified: the council said so on Monday.")
     long_report = ("The newsletter, which the ministry sent to 40,000 teachers, said " * 8)
     assert not is_furniture(long_report)

@@ -73,3 +73,38 @@ def test_the_standfirst_under_the_headline_is_kept() -> None:
     text = _text([page])
     assert text.startswith("Northern suburbs get four new routes by the spring")
     assert "The city council voted on Tuesday" in text
+
+
+BANNER = ["Live coverage of the council elections goes on all evening on our front",
+          "page, with the results from every ward of the city as they come in."]
+
+
+def test_a_banner_printed_over_every_page_is_left_out() -> None:
+    """A fixed banner is printed over each page wherever the page is cut, not always at
+    its edge (where running headers and footers are found)."""
+    middle = ["Residents had campaigned for better connections since the old tram",
+              "line closed, and many of them came to the meeting to hear the vote."]
+    closing = ["The first of the new routes opens in the spring, the council said, and",
+               "the rest follow before the end of the year if the budget allows it."]
+    costs = ["The plan will cost about four million pounds over five years, most of",
+             "it paid by the regional transport fund rather than by the city itself."]
+    pages = [[*paragraph(LEFT, 700, first), *paragraph(LEFT, y, BANNER, size=10),
+              *paragraph(LEFT, y - 60, second)]
+             for first, y, second in ((NARROW, 420, LATER), (middle, 500, closing),
+                                      (costs, 360, ["It was approved by 31 votes to 9."]))]
+    text = _text(pages)
+    assert "Live coverage" not in text
+    assert "the depots that the buses will need." in text and "said Amal Hassan" in text
+    assert "the regional transport fund" in text
+
+
+def test_readers_comments_after_the_article_are_left_out() -> None:
+    comment = ["I have lived in the north for thirty years and I have never seen",
+               "a bus there; I will believe it when I see one at my own stop, frankly."]
+    page = [*paragraph(LEFT, 700, NARROW), *paragraph(LEFT, 640, LATER),
+            (LEFT, 570, 16, "3 thoughts on \"Council expands the bus network\""),
+            (LEFT, 545, 9, "Pat says: 5 March 2024 at 9:14 am"),
+            *paragraph(LEFT, 525, comment), *paragraph(LEFT, 480, comment[::-1])]
+    text = _text([page])
+    assert "said Amal Hassan" in text
+    assert "thirty years" not in text and "thoughts on" not in text

@@ -35,6 +35,9 @@ PATTERNS: tuple[str, ...] = (
     r"^related(?: articles| stories| posts)?:?$", r"^advertisement$",
     r"we recommend the best products", r"contains references to products",
     r"(?:earn|receive) (?:a )?commission",
+    # cookie and tracking consent
+    r"\bwe use cookies\b", r"\b(?:our|the) use of cookies\b", r"\bcookie (?:policy|settings)\b",
+    r"\bby clicking (?:i )?accept\b",
     # copyright and reprints
     r"copyrighted property of", r"written permission must be obtained",
     r"all rights reserved", r"^©", r"^copyright\b",
@@ -80,3 +83,24 @@ def is_author_note(paragraph: str) -> bool:
     """A short paragraph that introduces the author ("… is a Professor of Public Law")."""
     text = " ".join(paragraph.split())
     return len(text) <= BIO_MAX_CHARS and bool(_BYLINE_BIO.search(text))
+
+
+# Headings that open what follows an article: readers' comments, "you may also like"
+# lists. ("Related" and "Read more" are left out: news pages set such boxes inside the
+# article, which goes on after them.)
+_SECTION_AFTER = re.compile(
+    r"^(?:comments?\b|\d+ (?:comments?|responses?|replies|thoughts)\b|"
+    r"leave a (?:comment|reply)\b|join the (?:conversation|discussion)\b|"
+    r"(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy)\b|"
+    r"recommended (?:for you|stories|articles)\b|more from\b|what to read next\b|"
+    r"editors[’']? (?:picks|recommendations)\b|most (?:popular|read|viewed|shared)\b)",
+    re.IGNORECASE)
+SECTION_HEADING_WORDS = 10
+
+
+def opens_after_section(heading: str) -> bool:
+    """A short heading that opens the related links or readers' comments after an article
+    ("Related — 有關", "5 thoughts on …" is longer but starts so, "Comments")."""
+    text = " ".join(heading.split())
+    return bool(_SECTION_AFTER.match(text)) and (
+        len(text.split()) <= SECTION_HEADING_WORDS or bool(re.match(r"\d+ ", text)))

@@ -13,12 +13,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from stance_reader.core.loaders.boilerplate import is_author_note, is_furniture
+from stance_reader.core.loaders.boilerplate import (
+    is_author_note,
+    is_furniture,
+    opens_after_section,
+)
 from stance_reader.core.loaders.pdf_paragraphs import Block
 
 MIN_PROSE_WORDS = 12
 MIN_SENTENCE_WORDS = 4
 PENALTY = 10
+OVERLAY_REPEATS = 3
+MIN_PROSE_BEFORE_END = 2  # prose blocks of the article before a comments heading
 LOOKBACK = 15  # blocks before the first paragraph searched for the headline
 MIN_LABEL_WORDS = 3  # a lone "Contact" or "Explore further" at body size is a label
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
@@ -50,6 +56,27 @@ def _weight(block: Block, body: float) -> int:
     return -(PENALTY + (words if block.linked else 0))
 
 
+def _without_overlays(blocks: list[Block]) -> list[Block]:
+    """`blocks` without those printed `OVERLAY_REPEATS` times or more: a fixed banner (a
+    cookie notice, a sign-up bar) is printed over every page, while an article says a
+    paragraph once (a pull quote repeats a sentence, twice)."""
+    seen: Counter[str] = Counter(" ".join(b.text.split()) for b in blocks)
+    return [b for b in blocks if seen[" ".join(b.text.split())] < OVERLAY_REPEATS]
+
+
+def _until_after_section(run: list[Block]) -> list[Block]:
+    """The run up to a heading that opens readers' comments or a "you may also like" list:
+    prose after it is not the article's. A linked "74 comments" near the top is a link to
+    the comments, not their heading; so the heading is unlinked and follows prose."""
+    prose = 0
+    for i, block in enumerate(run):
+        if (prose >= MIN_PROSE_BEFORE_END and not block.linked and not _is_prose(block)
+                and opens_after_section(block.text)):
+            return run[:i]
+        prose += _is_prose(block)
+    return run
+
+
 def _standfirst(before: list[Block], body: float) -> list[Block]:
     """The standfirst between the headline and the first paragraph: prose, or a line in
     type between the body's and the headline's ("First clinical trial of …"); bylines,
@@ -70,7 +97,7 @@ def article_blocks(blocks: list[Block]) -> list[Block]:
     """The densest run of prose blocks, without link blocks and furniture; blocks in side
     columns are left out first, so a sidebar painted between two paragraphs does not cut
     the article in two."""
-    found = [b for b in blocks if not b.side]
+    found = [b for b in _without_overlays(blocks) if not b.side]
     body = _body_size(found)
     best, best_start, best_end = 0, 0, -1
     total, start = 0, 0
@@ -80,7 +107,7 @@ def article_blocks(blocks: list[Block]) -> list[Block]:
         total += _weight(block, body)
         if total > best:
             best, best_start, best_end = total, start, i
-    run = found[best_start:best_end + 1]
+    run = _until_after_section(found[best_start:best_end + 1])
     body = _body_size(run)
     run = _standfirst(found[max(0, best_start - LOOKBACK):best_start], body) + run
     # Inside the run: prose, and headings; not links, furniture, or smaller type that is
