@@ -83,10 +83,12 @@ class _Column:
         self.failed: list[str] = []
         self.text: str | None = None  # the last page's text
         self.quotes = self.quotes_lost = 0
+        self.overlap: list[shingles.Row] = []
 
-    def count_quotations(self, reference: str | None) -> list[str]:
-        """Tally the reference's quotations this extractor kept on the last page; the
-        lost ones are returned."""
+    def against_reference(self, reference: str | None) -> list[str]:
+        """Tally, on the last page, the reference's quotations this extractor kept and the
+        shingle overlap with the reference; the lost quotations are returned."""
+        self.overlap.append(shingles.tp_fp_fn(reference or "", self.text or ""))
         lost, total = quotations.kept(reference or "", self.text)
         self.quotes += total
         self.quotes_lost += len(lost)
@@ -105,15 +107,16 @@ class _Column:
 
 def _print_table(columns: list[_Column], pages: int) -> None:
     print(f"{'extractor':<44}{'precision':>10}{'recall':>8}{'F1':>7}{'accuracy':>10}"
-          f"{'seconds':>9}{'failed':>8}{'quotations kept':>17}")
+          f"{'seconds':>9}{'failed':>8}{'quotations kept':>17}{'shingle F1':>12}")
     for c in columns:
         p, r, f, a = c.counts.scores()
         kept = (f"{c.quotes - c.quotes_lost}/{c.quotes} "
                 f"({(c.quotes - c.quotes_lost) / c.quotes:.1%})") if c.quotes else "-"
+        overlap = shingles.summarise(c.overlap)[2] if c.overlap else 0.0
         print(f"{c.label:<44}{p:>10.3f}{r:>8.3f}{f:>7.3f}{a:>10.3f}{c.seconds:>9.2f}"
-              f"{len(c.failed):>8}{kept:>17}")
-    print("quotations kept: of the quotations (3 words or more) in trafilatura's article "
-          "text (readers' comments off) of each web page")
+              f"{len(c.failed):>8}{kept:>17}{overlap:>12.3f}")
+    print("quotations kept, shingle F1: against trafilatura's article text (readers' "
+          "comments off) of each web page")
     ref = columns[1]
     if ref.seconds:
         print(f"time ratio {columns[0].label} / {ref.label}: "
@@ -135,7 +138,7 @@ def _run_snippets(pairs: list[tuple[Path, Path, dict]], columns: list[_Column],
         html = data if other == own else other.read_bytes()
         columns[-1].score(html, other.name, record)
         reference = _article_reference(html)
-        lost = [c.count_quotations(reference) for c in columns][0]
+        lost = [c.against_reference(reference) for c in columns][0]
         if verbose and (page.fn or page.fp or lost):
             print(f"{own.name}: {page.fn} of {len(record['with'])} kept snippets missing, "
                   f"{page.fp} of {len(record['without'])} boilerplate snippets present"
