@@ -2,14 +2,19 @@
 
 Chosen by measurement over pypdf (see docs/evaluation.md): PDFium gives each character's
 box, so lines, gaps and link areas are known, and it opens owner-password PDFs (printing
-restrictions) as every viewer does. The text is rebuilt in steps:
-1. lines per page with boxes (`pdf_layout.page_lines`);
+restrictions; RC4 and AES, decrypted by PDFium itself) as every viewer does. The text is
+rebuilt in steps:
+1. printed lines per page with boxes, cut between columns, pieces of one line joined
+   (`pdf_layout.page_lines`);
 2. running headers and footers dropped (`pdf_layout.drop_running_lines`);
-3. blocks rebuilt from gaps, ligatures unfolded, hyphens mended (`pdf_paragraphs.blocks`);
-4. the article chosen out of a printed web page's menus and footers: the densest run of
-   prose blocks (`pdf_article.article_blocks`); the title from the metadata (a browser
-   writes the page's title there), byline and date from the lines around the article's
-   start (the metadata dates are when the page was printed).
+3. columns: side columns marked, two columns of prose read down each
+   (`pdf_columns.arrange_columns`);
+4. blocks rebuilt from gaps, ligatures unfolded, hyphens mended (`pdf_paragraphs.blocks`);
+5. the article chosen out of a printed web page's menus, sidebars, banners and comments:
+   the densest run of prose blocks (`pdf_article.article_blocks`); the title from the
+   metadata (a browser writes the page's title there), byline and date from the lines
+   around the article's start (the metadata dates are when the page was printed).
+A PDF with no text left (a scan) opens empty with a notice rather than an error.
 """
 
 from __future__ import annotations
