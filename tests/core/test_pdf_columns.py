@@ -108,3 +108,17 @@ def test_readers_comments_after_the_article_are_left_out() -> None:
     text = _text([page])
     assert "said Amal Hassan" in text
     assert "thirty years" not in text and "thoughts on" not in text
+
+
+def test_a_page_of_thousands_of_pieces_side_by_side_is_read_within_a_budget() -> None:
+    """Hostile layout: every word apart from the next on one band. Columns are looked for
+    within a fixed number of comparisons, and the words still come out in order."""
+    from stance_reader.core.loaders.pdf_columns import MAX_COMPARISONS, _pairs
+    from stance_reader.core.loaders.pdf_layout import Line
+
+    row = [Line(text=f"w{i}", left=i * 30.0, bottom=700, right=i * 30.0 + 12, top=708,
+                size=11, page=0, baseline=700) for i in range(3000)]
+    assert len(_pairs(row)) <= MAX_COMPARISONS
+    words = [(LEFT + (i % 20) * 28, 700 - (i // 20) * 0.5, 11, f"w{i}") for i in range(3000)]
+    text = _text([[*paragraph(LEFT, 760, NARROW), *words]])
+    assert "the depots that the buses will need." in text
