@@ -1,5 +1,6 @@
-"""Printed pages with columns: a sidebar painted between two of the article's paragraphs,
-an article set in two columns written across, a table, a standfirst. PDFs are written here."""
+"""Printed pages by kind: a sidebar painted between two of the article's paragraphs, an
+article set in two columns written across, a table, a standfirst, a banner over every
+page, readers' comments, an author's note. PDFs are written here."""
 
 from __future__ import annotations
 
@@ -122,3 +123,22 @@ def test_a_page_of_thousands_of_pieces_side_by_side_is_read_within_a_budget() ->
     words = [(LEFT + (i % 20) * 28, 700 - (i // 20) * 0.5, 11, f"w{i}") for i in range(3000)]
     text = _text([[*paragraph(LEFT, 760, NARROW), *words]])
     assert "the depots that the buses will need." in text
+
+
+def test_the_article_ends_at_the_authors_note_near_its_end() -> None:
+    note = ["Ann Lee is a senior reporter for the City Post, covering transport and",
+            "housing. She was previously an editor at the Northern Times for years."]
+    about = ["The City Post is where the city is explained. It is the essential source",
+             "of news and ideas that make sense of a city in constant change, daily."]
+    more = [["Residents had campaigned for better connections since the old tram",
+             "line closed, and many came to the meeting on Tuesday to hear the vote."],
+            ["The plan will cost about four million pounds over five years, most of",
+             "it paid by the regional transport fund rather than by the city itself."],
+            ["The first of the new routes opens in the spring, the council said, and",
+             "the rest follow before the end of the year if the budget allows it."]]
+    body = [line for i, lines in enumerate(more) for line in paragraph(LEFT, 580 - 40 * i, lines)]
+    page = [*paragraph(LEFT, 700, NARROW), *paragraph(LEFT, 640, LATER), *body,
+            *paragraph(LEFT, 440, note), *paragraph(LEFT, 400, about)]
+    text = _text([page])
+    assert "said Amal Hassan" in text and "if the budget allows it." in text
+    assert "senior reporter" not in text and "essential source" not in text

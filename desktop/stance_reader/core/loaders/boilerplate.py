@@ -74,9 +74,14 @@ def drop_closing_notes(paragraphs: list[str]) -> list[str]:
     """`paragraphs` without an author's note among the last few (the first paragraph, where
     an article may well introduce a person, always stays)."""
     start = max(1, len(paragraphs) - TRAILING)
-    tail = [p for p in paragraphs[start:]
-            if not (len(p) <= BIO_MAX_CHARS and _BIO.match(" ".join(p.split())))]
+    tail = [p for p in paragraphs[start:] if not is_closing_note(p)]
     return paragraphs[:start] + tail
+
+
+def is_closing_note(paragraph: str) -> bool:
+    """A short paragraph that starts by introducing a writer ("Will Knight is a senior
+    writer for …"), as the note closing an article page does."""
+    return len(paragraph) <= BIO_MAX_CHARS and bool(_BIO.match(" ".join(paragraph.split())))
 
 
 def is_author_note(paragraph: str) -> bool:

@@ -15,6 +15,7 @@ from collections import Counter
 
 from stance_reader.core.loaders.boilerplate import (
     is_author_note,
+    is_closing_note,
     is_furniture,
     opens_after_section,
 )
@@ -25,6 +26,7 @@ MIN_SENTENCE_WORDS = 4
 PENALTY = 10
 OVERLAY_REPEATS = 3
 MIN_PROSE_BEFORE_END = 2  # prose blocks of the article before a comments heading
+AFTER_NOTE = 4  # an author's note ends the article when less than a quarter of it follows
 LOOKBACK = 15  # blocks before the first paragraph searched for the headline
 MIN_LABEL_WORDS = 3  # a lone "Contact" or "Explore further" at body size is a label
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
@@ -65,13 +67,19 @@ def _without_overlays(blocks: list[Block]) -> list[Block]:
 
 
 def _until_after_section(run: list[Block]) -> list[Block]:
-    """The run up to a heading that opens readers' comments or a "you may also like" list:
-    prose after it is not the article's. A linked "74 comments" near the top is a link to
-    the comments, not their heading; so the heading is unlinked and follows prose."""
+    """The run up to a heading that opens readers' comments or a "you may also like" list,
+    or up to the author's note near its end: what follows is not the article's. A linked
+    "74 comments" near the top is a link to the comments, not their heading; so the
+    heading is unlinked and follows prose. A note is the end only when little follows it
+    (an article may introduce "… is a professor" in the middle)."""
+    words = [len(b.text.split()) if _is_prose(b) else 0 for b in run]
     prose = 0
     for i, block in enumerate(run):
         if (prose >= MIN_PROSE_BEFORE_END and not block.linked and not _is_prose(block)
                 and opens_after_section(block.text)):
+            return run[:i]
+        if (prose >= MIN_PROSE_BEFORE_END and is_closing_note(block.text)
+                and sum(words[i + 1:]) * AFTER_NOTE < sum(words[:i])):
             return run[:i]
         prose += _is_prose(block)
     return run
