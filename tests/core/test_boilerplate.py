@@ -29,3 +29,15 @@ def test_author_note_at_the_end_goes_but_not_in_the_story() -> None:
     assert drop_closing_notes([*STORY, note]) == STORY
     inside = "Ann Lee is a professor at the university who studied the routes."
     assert drop_closing_notes([inside, *STORY]) == [inside, *STORY]
+
+
+def test_headings_that_open_comments_or_more_links_after_an_article() -> None:
+    from stance_reader.core.loaders.boilerplate import opens_after_section
+
+    for heading in ("Comments", "Comments (12)", "{ 38 comments… read them below or add one }",
+                    "5 thoughts on “JSON parsing: simdjson vs. JSON for Modern C++”",
+                    "Leave a Reply", "You may also like", "More from Politics"):
+        assert opens_after_section(heading), heading
+    for heading in ("Related", "Read more", "Comments by the minister drew criticism",
+                    "The vote"):
+        assert not opens_after_section(heading), heading

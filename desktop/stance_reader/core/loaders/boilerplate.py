@@ -94,7 +94,7 @@ def is_author_note(paragraph: str) -> bool:
 # lists. ("Related" and "Read more" are left out: news pages set such boxes inside the
 # article, which goes on after them.)
 _SECTION_AFTER = re.compile(
-    r"^(?:comments?\b|\d+ (?:comments?|responses?|replies|thoughts)\b|"
+    r"^(?:comments?\s*(?:\(\d+\)|:)?$|\d+ (?:comments?|responses?|replies|thoughts)\b|"
     r"leave a (?:comment|reply)\b|join the (?:conversation|discussion)\b|"
     r"(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy)\b|"
     r"recommended (?:for you|stories|articles)\b|more from\b|what to read next\b|"
@@ -106,6 +106,6 @@ SECTION_HEADING_WORDS = 10
 def opens_after_section(heading: str) -> bool:
     """A short heading that opens the related links or readers' comments after an article
     ("Related — 有關", "5 thoughts on …" is longer but starts so, "Comments")."""
-    text = " ".join(heading.split())
+    text = re.sub(r"^\W+", "", " ".join(heading.split()))  # "{ 38 comments… }"
     return bool(_SECTION_AFTER.match(text)) and (
         len(text.split()) <= SECTION_HEADING_WORDS or bool(re.match(r"\d+ ", text)))
