@@ -142,3 +142,19 @@ def test_the_article_ends_at_the_authors_note_near_its_end() -> None:
     text = _text([page])
     assert "said Amal Hassan" in text and "if the budget allows it." in text
     assert "senior reporter" not in text and "essential source" not in text
+
+
+def test_a_box_of_related_links_inside_the_article_does_not_cut_it() -> None:
+    """"RELATED STORIES" and a few headlines between two paragraphs (links cannot be
+    drawn here, so the headlines are marked as links after the layout is read)."""
+    from stance_reader.core.loaders import pdf_article
+    from stance_reader.core.loaders.pdf_paragraphs import Block
+
+    body = [Block(" ".join(NARROW), 11, False), Block(" ".join(LATER), 11, False)]
+    box = [Block("RELATED STORIES", 13, False),
+           Block("Trams return to the old town Night buses cut in the south", 11, True)]
+    closing = Block("The first of the new routes opens in the spring, the council said, "
+                    "and the rest follow before the end of the year.", 11, False)
+    menu = Block("Home News Sport Business Culture Opinion Weather Contact Us", 11, True)
+    chosen = pdf_article.article_blocks([menu, *body, *box, closing, menu])
+    assert chosen == [*body, closing]

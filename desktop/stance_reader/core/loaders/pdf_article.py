@@ -24,6 +24,8 @@ from stance_reader.core.loaders.pdf_paragraphs import Block
 MIN_PROSE_WORDS = 12
 MIN_SENTENCE_WORDS = 4
 PENALTY = 10
+BOX_LABEL_WORDS = 3  # "Related stories", "Read more"
+BOX_LINK_WORDS = 80  # the links of a box inside an article: a few headlines
 OVERLAY_REPEATS = 3
 MIN_PROSE_BEFORE_END = 2  # prose blocks of the article before a comments heading
 AFTER_NOTE = 4  # an author's note ends the article when less than a quarter of it follows
@@ -51,11 +53,26 @@ def _body_size(blocks: list[Block]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _weight(block: Block, body: float) -> int:
+def _weight(block: Block) -> int:
     words = len(block.text.split())
     if _is_prose(block):
         return words
     return -(PENALTY + (words if block.linked else 0))
+
+
+def _weights(found: list[Block], body: float) -> list[int]:
+    """Each block's weight; a box of links inside the article ("RELATED STORIES" and a
+    few links, then the article's next paragraph) costs almost nothing, so the article
+    is not cut at it."""
+    weights = [_weight(b) for b in found]
+    for i in range(len(found) - 2):
+        label, links, after = found[i:i + 3]
+        if (not label.linked and not _is_prose(label) and label.size >= body
+                and len(label.text.split()) <= BOX_LABEL_WORDS and links.linked
+                and len(links.text.split()) <= BOX_LINK_WORDS
+                and _is_prose(after) and after.size == body):
+            weights[i] = weights[i + 1] = -1
+    return weights
 
 
 def _without_overlays(blocks: list[Block]) -> list[Block]:
@@ -109,12 +126,14 @@ def article_blocks(blocks: list[Block]) -> list[Block]:
     body = _body_size(found)
     best, best_start, best_end = 0, 0, -1
     total, start = 0, 0
-    for i, block in enumerate(found):
+    for i, weight in enumerate(_weights(found, body)):
         if total <= 0:
             total, start = 0, i
-        total += _weight(block, body)
+        total += weight
         if total > best:
             best, best_start, best_end = total, start, i
+    while best_start < best_end and is_author_note(found[best_start].text):
+        best_start += 1  # the byline's note about the author, just above the article
     run = _until_after_section(found[best_start:best_end + 1])
     body = _body_size(run)
     run = _standfirst(found[max(0, best_start - LOOKBACK):best_start], body) + run
