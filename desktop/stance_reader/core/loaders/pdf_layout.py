@@ -44,6 +44,9 @@ MARGIN_LINES = 2
 # separates columns; wider than SPACE_GAP font sizes between two pieces is a word space.
 COLUMN_GAP = 0.9
 SPACE_GAP = 0.2
+# Back to the left by more than BACK_JUMP font sizes: another column (right-to-left
+# scripts step back one letter at a time).
+BACK_JUMP = 4.0
 
 
 def _link_rects(page: Any) -> list[tuple[float, float, float, float]]:
@@ -109,7 +112,7 @@ def _pieces(textpage: Any, text: str, first: int, end: int, count: int,
         # Forward only at a space (glyph boxes of some fonts are off); back to the left
         # by more than a gap, the text went on in another column or a side box.
         if (gap > COLUMN_GAP * max(size, 1.0) and chars[-1][0].isspace()
-                or gap < -COLUMN_GAP * max(size, 1.0)):
+                or gap < -BACK_JUMP * max(size, 1.0)):
             line = _line(chars, number)
             out += [line] if line else []
             chars = []
