@@ -197,3 +197,9 @@ def test_the_republican_is_a_description_of_the_named_republican(nlp) -> None:  
     text = ("Republican Donald Trump spoke in Michigan on Friday.\n\n"
             "“Think of that,” the Republican said.")
     assert speakers_of(run(nlp, text)) == ["Donald Trump"]
+
+
+def test_a_name_inside_an_apposition_gives_way_to_the_name_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“There's a severe disconnect between this White House and our military,” Flynn, "
+            "a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”")
+    assert speakers_of(run(nlp, text))[0] == "Flynn"

@@ -163,10 +163,23 @@ def _name_beside(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Mentio
               and not any(t.is_punct and t.text in ".;:!?”\"" for t in tok.doc[e.end:tok.i])
               and tok.i - e.end <= 12]
     if before:
-        return mention_for(before[-1].root, offset)
+        return mention_for(_past_apposition(before[-1].root), offset)
     after = [e for e in sent.ents if e.start in (tok.i + 1, tok.i + 2)
              and e.label_ == "PERSON" and not inside(e.start_char + offset, quotes)]
     return mention_for(after[0].root, offset) if after else None
+
+
+def _past_apposition(tok: Token) -> Token:
+    """'Flynn, a top Trump surrogate, said': a name inside a description in apposition
+    to another name gives way to that name."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "appos" and node.head.ent_type_ in ("PERSON", "ORG"):
+            return node.head
+        if node.head is node or node.head.i > tok.i + 1:
+            break
+        node = node.head
+    return tok
 
 
 def with_relative(mention: Mention | None, verb: Token, offset: int) -> Mention | None:
