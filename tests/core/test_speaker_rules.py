@@ -203,3 +203,10 @@ def test_a_name_inside_an_apposition_gives_way_to_the_name_it_describes(nlp) -> 
     text = ("“There's a severe disconnect between this White House and our military,” Flynn, "
             "a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”")
     assert speakers_of(run(nlp, text))[0] == "Flynn"
+
+
+def test_a_described_subject_is_a_pronoun_antecedent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Republican nominee Donald Trump met Tim Kaine on Monday. Kaine left early.\n\n"
+            "The Republican nominee also outlined his cybersecurity plan.\n\n"
+            "“We will punish those who violate classification rules,” he said.")
+    assert speakers_of(run(nlp, text)) == ["Donald Trump"]

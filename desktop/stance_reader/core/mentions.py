@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from stance_reader.core.names import split_list
 from stance_reader.core.speaker_words import (
     DOCUMENT_NOUNS, FEMALE_NOUNS, FEMALE_TITLES, MALE_NOUNS, MALE_TITLES, OTHER_SOURCE_WORDS,
-    TITLES)
+    PERSON_ROLES, TITLES)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -332,6 +332,12 @@ def entity_mentions(doc: object, offset: int, labels: tuple[str, ...]) -> list[M
             if (tok.dep_ in SUBJECTS and tok.tag_ == "NNP" and not tok.ent_type_
                     and tok.text[:1].isupper() and tok.is_alpha):
                 found.append(_proper_name(tok, offset, True))
+            elif tok.dep_ == "nsubj" and tok.tag_ == "NN" and not tok.ent_type_ \
+                    and tok.lower_ in PERSON_ROLES and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts):
+                # "The GOP candidate proposes …": a described person as a subject, for a
+                # later "he" or "she".
+                found.append(_description(tok, offset))
             elif tok.dep_ in SUBJECTS and _conjuncts(tok) and tok.ent_type_ == "PERSON" \
                     and all(c.ent_type_ == "PERSON" for c in _conjuncts(tok)):
                 # "Grassley and Leahy sent a letter": the pair, for a later "they".

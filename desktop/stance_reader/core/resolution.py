@@ -67,8 +67,17 @@ class Resolver:
     def observe(self, mention: Mention) -> int | None:
         """A named entity seen in the text (speaking or not); a group of names ("Grassley
         and Leahy") as a group of its own."""
-        if mention.kind == "unknown":
+        if mention.kind == "unknown" and mention.plural:
             return self._add_description(mention, speaking=False)
+        if mention.kind == "unknown":
+            # "The GOP candidate proposes …": joins the named entity it surely describes
+            # (its name or role words), else nothing: a guess here would mislead later
+            # pronouns.
+            linked = self._link_description(mention, guess=False)
+            if linked is not None:
+                self._attach(linked, mention, speaking=False)
+                self._seen[(mention.start, mention.end)] = linked
+            return linked
         return self._add_named(mention, speaking=False)
 
     def _display(self, mention: Mention) -> str:
@@ -274,6 +283,10 @@ class Resolver:
 
     # -- descriptions --------------------------------------------------------------
     def _add_description(self, mention: Mention, *, speaking: bool) -> int | None:
+        seen = self._seen.get((mention.start, mention.end))
+        if seen is not None:  # already linked where it was first seen
+            self.entities[seen].spoke = self.entities[seen].spoke or speaking
+            return seen
         linked = self._link_description(mention)
         if linked is not None:
             self._attach(linked, mention, speaking)
@@ -298,7 +311,7 @@ class Resolver:
         entity.last_pos = max(entity.last_pos, mention.start)
         entity.vote_gender(mention.gender, V_TITLE)
 
-    def _link_description(self, mention: Mention) -> int | None:
+    def _link_description(self, mention: Mention, *, guess: bool = True) -> int | None:
         """The named entity a definite, singular description stands for, if any."""
         head = mention.head
         if not mention.definite or mention.plural or not head or head in DOCUMENT_NOUNS:
@@ -320,7 +333,7 @@ class Resolver:
                    if e.named and head in e.roles and e.last_pos < mention.start]
         if by_role:
             return max(by_role)[2]
-        if mention.possessed:
+        if mention.possessed or not guess:
             return None  # "his lawyer", "Clinton's team": related to someone, not them
         if head.rsplit("-", 1)[-1] in PERSON_ROLES:
             return self._choose(mention.start, "person", mention.gender, window=WINDOW)
