@@ -174,7 +174,8 @@ def _past_apposition(tok: Token) -> Token:
     to another name gives way to that name."""
     node = tok
     for _ in range(4):
-        if node.dep_ == "appos" and node.head.ent_type_ in ("PERSON", "ORG"):
+        if node.dep_ == "appos" and node.head.ent_type_ in ("PERSON", "ORG") \
+                and node.tag_ in ("NN", "NNS") and node is not tok:
             return node.head
         if node.head is node or node.head.i > tok.i + 1:
             break

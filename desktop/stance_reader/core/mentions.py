@@ -196,12 +196,6 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
         return Mention(tok.idx + offset, tok.idx + len(tok) + offset, tok.text, "pronoun",
                        subject=subject)
     ent = entity_of(tok)
-    if (ent is None or ent.label_ not in NAMED) and tok.dep_ == "appos":
-        # "McConnell, now the Senate majority leader, who said": a description in
-        # apposition to a name stands for the name.
-        named_head = entity_of(tok.head)
-        if named_head is not None and named_head.label_ in ("PERSON", "ORG"):
-            tok, ent = tok.head, named_head
     if ent is None or ent.label_ not in NAMED or ent.label_ in PLACE_LABELS:
         # "Taiwan's defense minister, Chiu Kuo-cheng, told": prefer the named apposition;
         # "WASHINGTON -- President Obama, …, said": a dateline is not the subject.
@@ -211,6 +205,13 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
                 if e is not None and e.label_ in ("PERSON", "ORG"):
                     ent = e
                     break
+    if (ent is None or ent.label_ not in NAMED) and tok.dep_ == "appos" \
+            and tok.head.ent_type_ == "PERSON":
+        # "McConnell, now the Senate majority leader, who said": a description in
+        # apposition to a person's name stands for the name.
+        named_head = entity_of(tok.head)
+        if named_head is not None:
+            tok, ent = tok.head, named_head
     if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and ent.start > 0 \
             and doc[ent.start - 1].lower_ in ("the", "a", "an") and tok.tag_ in ("NNP", "NN"):
         return _description(tok, offset)  # "The Republican said": one person, described
