@@ -210,3 +210,8 @@ def test_a_described_subject_is_a_pronoun_antecedent(nlp) -> None:  # type: igno
             "The Republican nominee also outlined his cybersecurity plan.\n\n"
             "“We will punish those who violate classification rules,” he said.")
     assert speakers_of(run(nlp, text)) == ["Donald Trump"]
+
+
+def test_you_and_me_are_never_voices(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "“It's fine,” you said. Then “We will see,” they told me.")
+    assert all(s.name.lower() not in ("you", "me") for s in a.speakers)
