@@ -215,3 +215,9 @@ def test_a_described_subject_is_a_pronoun_antecedent(nlp) -> None:  # type: igno
 def test_you_and_me_are_never_voices(nlp) -> None:  # type: ignore[no-untyped-def]
     a = run(nlp, "“It's fine,” you said. Then “We will see,” they told me.")
     assert all(s.name.lower() not in ("you", "me") for s in a.speakers)
+
+
+def test_a_cue_whose_subject_cannot_speak_gives_way_to_the_outer_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would "
+            "tell an American story, one of “suffering and delight.”")
+    assert speakers_of(run(nlp, text)) == ["Obama"]
