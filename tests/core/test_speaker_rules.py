@@ -221,3 +221,9 @@ def test_a_cue_whose_subject_cannot_speak_gives_way_to_the_outer_cue(nlp) -> Non
     text = ("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would "
             "tell an American story, one of “suffering and delight.”")
     assert speakers_of(run(nlp, text)) == ["Obama"]
+
+
+def test_temperatures_and_ideas_are_never_voices(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "Temperatures said to reach “record highs” this week. “It was an intense "
+                 "experience,” the intense experience said.")
+    assert [s.name for s in a.speakers] == []
