@@ -227,3 +227,10 @@ def test_temperatures_and_ideas_are_never_voices(nlp) -> None:  # type: ignore[n
     a = run(nlp, "Temperatures said to reach “record highs” this week. “It was an intense "
                  "experience,” the intense experience said.")
     assert [s.name for s in a.speakers] == []
+
+
+def test_a_capitalised_name_inside_the_sentence_is_a_term_not_a_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, 'Scott told "CBS This Morning" co-host Gayle King, "Because if you do not '
+                 'do what is right by the people, you have to reckon with us."')
+    assert [q.kind for q in a.quotes] == ["term", "direct"]
+    assert speakers_of(a) == ["Scott"]
