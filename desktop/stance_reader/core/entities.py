@@ -135,6 +135,9 @@ def acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """"IMF" for "International Monetary Fund", "California ISO" for "California
     Independent System Operator": shared leading words, then initials (small words
     skipped)."""
+    if len(long) < 2 or not short or not short[-1] \
+            or len(short[-1].replace(".", "")) > len(long):
+        return False  # most pairs: cheaply not an acronym of each other
     k = 0
     while k < len(short) - 1 and k < len(long) and short[k] == long[k]:
         k += 1
