@@ -11,6 +11,7 @@ from stance_reader.core.attribution import (
 from stance_reader.core.cues import ACT_FORMS, AGENT_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
 from stance_reader.core.mentions import mention_for
 from stance_reader.core.quotes import QuoteSpan
+from stance_reader.core.reported_content import content_tokens, segments
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -22,27 +23,6 @@ class ReportedCandidate:
     end: int
     paragraph: int
     attribution: Attribution
-
-
-def _content_tokens(tok: Token) -> list[Token]:
-    """What the source put forward: a complement clause, an object, or, for "…, he said,
-    …" and "according to X", the rest of the sentence."""
-    if tok.lower_ == "according":
-        sent = tok.sent
-        return [t for t in sent if not (tok.i <= t.i <= tok.i + 2)]
-    result: list[Token] = []
-    for child in tok.children:
-        if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and child.tag_ == "VB"):
-            result.extend(child.subtree)
-    if not result and tok.dep_ == "parataxis" and tok.lower_ in SPEECH_FORMS:
-        inner = set(t.i for t in tok.subtree)
-        result = [t for t in tok.head.subtree if t.i not in inner]
-    if not result and tok.lower_ in ACT_FORMS | SPEECH_FORMS:
-        for child in tok.children:
-            if child.dep_ in ("dobj", "attr") or (child.dep_ == "prep" and child.lower_ in (
-                    "about", "on", "for", "of", "against")):
-                result.extend(child.subtree)
-    return result
 
 
 REPORT_FORMS = SPEECH_FORMS | THOUGHT_FORMS | ACT_FORMS
@@ -58,7 +38,7 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
             pos = tok.idx + offset
             if inside(pos, quotes) or not is_cue_token(tok, REPORT_FORMS):
                 continue
-            content = _content_tokens(tok)
+            content = content_tokens(tok)
             if not content:
                 continue
             outside = sum(1 for t in content
@@ -81,18 +61,11 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
                     continue
                 attribution = Attribution(cue_span(tok, offset),
                                           with_relative(mention, tok, offset), "cue")
-            words = [t for t in content if not t.is_punct or inside(t.idx + offset, quotes)]
-            if not words:
-                continue
-            start = min(t.idx for t in words)
-            end = max(t.idx + len(t) for t in words)
-            # A quotation that the content starts or ends in belongs to it whole.
-            for q in quotes:
-                if q.start <= start + offset < q.end:
-                    start = q.start - offset
-                if q.start < end + offset <= q.end:
-                    end = q.end - offset
-            candidates.append(((rank, _depth(tok)), start, end, attribution))
+            for segment in segments(content, tok):
+                if all(inside(t.idx + offset, quotes) for t in segment if not t.is_punct):
+                    continue  # a quotation of its own: attributed as such
+                start, end = _whole_quotations(segment, offset, quotes)
+                candidates.append(((rank, _depth(tok)), start, end, attribution))
         taken: list[tuple[int, int]] = []
         for _, start, end, attribution in sorted(candidates, key=lambda c: c[0]):
             if any(start < e and s < end for s, e in taken):
@@ -101,6 +74,20 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
             found.append(ReportedCandidate(start + offset, end + offset, paragraph, attribution))
     found.sort(key=lambda r: r.start)
     return found
+
+
+def _whole_quotations(segment: list[Token], offset: int,
+                      quotes: Sequence[QuoteSpan]) -> tuple[int, int]:
+    """A segment's span in paragraph offsets; a quotation it starts or ends in belongs to
+    it whole."""
+    start = segment[0].idx
+    end = segment[-1].idx + len(segment[-1])
+    for q in quotes:
+        if q.start <= start + offset < q.end:
+            start = q.start - offset
+        if q.start < end + offset <= q.end:
+            end = q.end - offset
+    return start, end
 
 
 def _depth(tok: Token) -> int:

@@ -1,0 +1,65 @@
+"""What a reporting cue reports: its content tokens, cut into the segments a reader sees.
+
+Reported content is often interrupted by its own attribution: "The museum, Mr. Obama
+said, would make visitors face hard truths", "which he said were at his side", "The top
+1 percent paid a quarter, according to the agency, and the top 10 percent paid more".
+The source and cue are not what was said, so the content on each side of them is a
+segment of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stance_reader.core.cues import ACT_FORMS, SPEECH_FORMS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Prepositions whose object is what a speech or stance verb is about: "warned against …",
+# "spoke of …".
+CONTENT_PREPS = frozenset({"about", "on", "for", "of", "against"})
+# Words that only join a segment to what came before: a segment of these alone says nothing.
+JOINERS = frozenset({"and", "but", "or", "so", "yet", "nor", "then", "also", "too"})
+
+
+def content_tokens(tok: Token) -> list[Token]:
+    """What the source put forward: a complement clause, an object, or, for "…, he said,
+    …" and "according to X", the rest of the sentence, in text order."""
+    if tok.lower_ == "according":
+        attribution = {t.i for t in tok.subtree}
+        return [t for t in tok.sent if t.i not in attribution]
+    result: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and child.tag_ == "VB"):
+            result.extend(child.subtree)
+    if not result and tok.dep_ == "parataxis" and tok.lower_ in SPEECH_FORMS:
+        inner = {t.i for t in tok.subtree}
+        result = [t for t in tok.head.subtree if t.i not in inner]
+    if not result and tok.lower_ in ACT_FORMS | SPEECH_FORMS:
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr") or (child.dep_ == "prep"
+                                                  and child.lower_ in CONTENT_PREPS):
+                result.extend(child.subtree)
+    return sorted(result, key=lambda t: t.i)
+
+
+def segments(content: list[Token], cue: Token) -> list[list[Token]]:
+    """The content cut where the attribution interrupts it: the tokens before the cue and
+    those after it, each trimmed of punctuation and of joining words at its edges, and
+    kept only when a word is left."""
+    sides = ([t for t in content if t.i < cue.i], [t for t in content if t.i > cue.i])
+    return [part for part in map(_trimmed, sides) if part]
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    start, end = 0, len(tokens)
+    while start < end and _edge(tokens[start]):
+        start += 1
+    while end > start and _edge(tokens[end - 1]):
+        end -= 1
+    return tokens[start:end]
+
+
+def _edge(tok: Token) -> bool:
+    return tok.is_punct or tok.lower_ in JOINERS
