@@ -31,13 +31,15 @@ def content_tokens(tok: Token) -> list[Token]:
         return [t for t in tok.sent if t.i not in attribution]
     result: list[Token] = []
     for child in tok.children:
+        if child.dep_ == "parataxis" and child.lower_ in SPEECH_FORMS:
+            continue  # "…, Mr. Clarke said, he decided …": an attribution, not content
         if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and child.tag_ == "VB"):
             result.extend(child.subtree)
     if not result and tok.dep_ == "parataxis" and tok.lower_ in SPEECH_FORMS:
         inner = {t.i for t in tok.subtree}
         result = [t for t in tok.head.subtree if t.i not in inner]
     if not result and tok.lower_ in ACT_FORMS | SPEECH_FORMS:
-        for child in tok.children:
+        for child in tok.rights:  # "On Wednesday, Cruz thanked …": only what follows
             if child.dep_ in ("dobj", "attr") or (child.dep_ == "prep"
                                                   and child.lower_ in CONTENT_PREPS):
                 result.extend(child.subtree)
@@ -47,9 +49,28 @@ def content_tokens(tok: Token) -> list[Token]:
 def segments(content: list[Token], cue: Token) -> list[list[Token]]:
     """The content cut where the attribution interrupts it: the tokens before the cue and
     those after it, each trimmed of punctuation and of joining words at its edges, and
-    kept only when a word is left."""
-    sides = ([t for t in content if t.i < cue.i], [t for t in content if t.i > cue.i])
-    return [part for part in map(_trimmed, sides) if part]
+    kept only when a word is left. Content before the cue must be set off from it."""
+    before = _trimmed([t for t in content if t.i < cue.i])
+    after = _trimmed([t for t in content if t.i > cue.i])
+    if before and not _set_off(before, cue):
+        before = []
+    return [part for part in (before, after) if part]
+
+
+def _set_off(before: list[Token], cue: Token) -> bool:
+    """Whether content before its cue reads as fronted content: "The museum, Mr. Obama
+    said, …" (a comma or dash between) or the relative pronoun of "which he said …". A
+    colon or semicolon between, or a cue of its own inside, makes it another sentence."""
+    doc = cue.doc
+    gap = doc[before[-1].i + 1:cue.i]
+    marks = {t.text for t in gap if t.is_punct}
+    if len(before) == 1 and before[0].tag_ in ("WDT", "WP") and not marks:
+        return True
+    if marks & {":", ";", ".", "!", "?"} or not marks & {",", "—", "--", "–", "-"}:
+        return False
+    return not any(t.lower_ in SPEECH_FORMS and t.tag_.startswith("VB")
+                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                   for t in before)
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
