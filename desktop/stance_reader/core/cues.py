@@ -97,7 +97,33 @@ AGENT_NOUNS = frozenset((
     "chairman ceo founder director manager secretary minister mayor ambassador observers "
     "commentator commentators pundit pundits columnist reporter reporters journalist "
     "journalists author authors writer writers memo document documents filing filings tweet "
-    "tweets post posts book article story op-ed speech remarks interview"
+    "tweets post posts book article story op-ed speech remarks interview "
+    "man men woman women person persons citizen citizens american americans family "
+    "families parent parents student students worker workers employee employees judge "
+    "judges state states city cities country countries nation nations panel commission "
+    "council research data figures records slide chart analysis polling average averages "
+    "side team coalition alliance regulator regulators environmentalist environmentalists "
+    "conservative conservatives liberal liberals progressive progressives evangelical "
+    "evangelicals teams industry lobby"
+).split())
+
+# Words for a share of people that hold a view as a group: "a majority of voters expect",
+# "twelve percent indicated", "others believe".
+GROUP_WORDS = frozenset((
+    "majority minority plurality percent share half most many some others everyone "
+    "everybody nobody few several all none both each one"
+).split())
+# Endings of plural nouns for people by what they do or are ("environmentalists",
+# "regulators", "peacekeepers", "Republicans"), for subjects not in AGENT_NOUNS.
+AGENT_ENDINGS = ("ists", "ians", "ers", "ors", "ents", "ants", "ees", "ics")
+# Plural nouns with those endings that are things, not people.
+NOT_AGENTS = frozenset((
+    "numbers orders papers letters waters factors doors floors documents components "
+    "comments statements elements events moments percents payments investments "
+    "governments instruments arguments agreements rents cents talents ants plants "
+    "grants chants fees trees matters others layers powers towers corners borders "
+    "offers answers centers computers markets rumors errors sectors "
+    "colors mirrors motors"
 ).split())
 
 IRREGULAR = {
