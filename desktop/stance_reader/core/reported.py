@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from stance_reader.core.attribution import (
     Attribution, attribution_for, cue_span, inside, is_cue_token, subject_of, with_relative)
-from stance_reader.core.cues import ACT_FORMS, AGENT_NOUNS, SPEECH_FORMS, THOUGHT_FORMS
+from stance_reader.core.agents import can_hold_views
+from stance_reader.core.cues import ACT_FORMS, SPEECH_FORMS, THOUGHT_FORMS
 from stance_reader.core.mentions import mention_for
 from stance_reader.core.quotes import QuoteSpan
 from stance_reader.core.reported_content import content_tokens, segments
@@ -56,8 +57,7 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
                 if subj is None or inside(subj.idx + offset, quotes):
                     continue
                 mention = mention_for(subj, offset)
-                if mention is None or (mention.kind == "unknown"
-                                       and subj.lower_ not in AGENT_NOUNS):
+                if mention is None or not can_hold_views(subj, mention):
                     continue
                 attribution = Attribution(cue_span(tok, offset),
                                           with_relative(mention, tok, offset), "cue")

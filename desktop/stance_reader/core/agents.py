@@ -1,0 +1,38 @@
+"""Who can hold a belief or take a stand: the subject test for thought and act cues.
+
+"Officials believe …" and "environmentalists worry …" report someone's view; "the
+capacity to attack …" and "the market expects …" (a thing as subject) do not. Names and
+pronouns always can; a common noun can when it names people, a group, a share of people
+or a document that speaks for someone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from stance_reader.core.cues import AGENT_ENDINGS, AGENT_NOUNS, GROUP_WORDS, NOT_AGENTS
+from stance_reader.core.mentions import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def can_hold_views(subj: Token, mention: Mention) -> bool:
+    """Whether the subject of a belief or act cue is someone (or something) with a view."""
+    if mention.kind != "unknown":
+        return True  # a name, a pronoun, a document
+    word = subj.lower_
+    if word in AGENT_NOUNS or _singular(word) in AGENT_NOUNS:
+        return True
+    if word in GROUP_WORDS or subj.tag_ == "CD":
+        return True  # "most believe", "twelve percent indicated", "a majority of voters"
+    return (subj.tag_ in ("NNS", "NNPS") and word not in NOT_AGENTS
+            and word.endswith(AGENT_ENDINGS))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
