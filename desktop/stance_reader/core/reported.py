@@ -12,7 +12,7 @@ from stance_reader.core.agents import can_hold_views
 from stance_reader.core.cues import ACT_FORMS, SPEECH_FORMS, THOUGHT_FORMS
 from stance_reader.core.mentions import mention_for
 from stance_reader.core.quotes import QuoteSpan
-from stance_reader.core.reported_content import content_tokens, segments
+from stance_reader.core.reported_content import OBJECT_DEPS, content_tokens, segments
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,10 +42,8 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
             content = content_tokens(tok)
             if not content:
                 continue
-            outside = sum(1 for t in content
-                          if not t.is_punct and not inside(t.idx + offset, quotes))
-            if outside <= 1:
-                continue  # the content is a direct quotation: attributed as such
+            if not _enough_content(tok, content, offset, quotes):
+                continue
             speech = tok.lower_ in SPEECH_FORMS or tok.lower_ == "according"
             rank = 0 if speech else 1 if tok.lower_ in THOUGHT_FORMS else 2
             if speech:
@@ -53,7 +51,8 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
             else:
                 # Beliefs and acts need someone who holds or does them, as the verb's own
                 # subject: "capacity to attack" is nobody's statement.
-                subj = subject_of(tok, climb=("conj",))
+                # "…, citing the release of prisoners": a participle's subject is its clause's.
+                subj = subject_of(tok, climb=("conj", "advcl") if tok.tag_ == "VBG" else ("conj",))
                 if subj is None or inside(subj.idx + offset, quotes):
                     continue
                 mention = mention_for(subj, offset)
@@ -74,6 +73,20 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
             found.append(ReportedCandidate(start + offset, end + offset, paragraph, attribution))
     found.sort(key=lambda r: r.start)
     return found
+
+
+def _enough_content(tok: Token, content: list[Token], offset: int,
+                    quotes: Sequence[QuoteSpan]) -> bool:
+    """Content of two words or more outside quotation marks; one word will do for the
+    object of a stance ("endorsed Clinton", "attacked them"), never beside a quotation
+    (then the content is the quotation, attributed as such) nor for speech ("told
+    reporters", "said yes")."""
+    words = [t for t in content if not t.is_punct]
+    outside = [t for t in words if not inside(t.idx + offset, quotes)]
+    if len(outside) >= 2:
+        return True
+    return (len(outside) == len(words) == 1 and tok.lower_ in ACT_FORMS
+            and outside[0].dep_ in OBJECT_DEPS)
 
 
 def _whole_quotations(segment: list[Token], offset: int,

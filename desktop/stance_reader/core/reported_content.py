@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 
 # Prepositions whose object is what a speech or stance verb is about: "warned against …",
 # "spoke of …".
-CONTENT_PREPS = frozenset({"about", "on", "for", "of", "against"})
+CONTENT_PREPS = frozenset({"about", "on", "for", "of", "against", "as"})
+# Object relations that hold what a stance or speech verb is about: "endorsed Clinton",
+# "called him a master of the deal" (object and predicate).
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
 # Words that only join a segment to what came before: a segment of these alone says nothing.
 JOINERS = frozenset({"and", "but", "or", "so", "yet", "nor", "then", "also", "too"})
 
@@ -33,17 +36,24 @@ def content_tokens(tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ == "parataxis" and child.lower_ in SPEECH_FORMS:
             continue  # "…, Mr. Clarke said, he decided …": an attribution, not content
-        if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and child.tag_ == "VB"):
-            result.extend(child.subtree)
+        if child.dep_ in ("ccomp", "parataxis") or (child.dep_ == "xcomp" and (
+                child.tag_ == "VB" or (child.tag_ == "VBG" and tok.lower_ in ACT_FORMS))):
+            result.extend(child.subtree)  # "proposes doing away with …" too
     if not result and tok.dep_ == "parataxis" and tok.lower_ in SPEECH_FORMS:
         inner = {t.i for t in tok.subtree}
         result = [t for t in tok.head.subtree if t.i not in inner]
-    if not result and tok.lower_ in ACT_FORMS | SPEECH_FORMS:
+    if not result and tok.lower_ in ACT_FORMS | SPEECH_FORMS and not is_passive(tok):
         for child in tok.rights:  # "On Wednesday, Cruz thanked …": only what follows
-            if child.dep_ in ("dobj", "attr") or (child.dep_ == "prep"
+            if child.dep_ in OBJECT_DEPS or (child.dep_ == "prep"
                                                   and child.lower_ in CONTENT_PREPS):
                 result.extend(child.subtree)
     return sorted(result, key=lambda t: t.i)
+
+
+def is_passive(tok: Token) -> bool:
+    """"was called", "a stream called …": the subject or the noun is what was spoken of."""
+    return tok.tag_ == "VBN" and (tok.dep_ == "acl" or any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in tok.children))
 
 
 def segments(content: list[Token], cue: Token) -> list[list[Token]]:
