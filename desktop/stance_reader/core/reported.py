@@ -4,15 +4,17 @@ and stances ("X believes …", "X endorsed …") with an agent as subject."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from stance_reader.core.attribution import (
     Attribution, attribution_for, cue_span, inside, is_cue_token, subject_of, with_relative)
 from stance_reader.core.agents import can_hold_views
-from stance_reader.core.cues import ACT_FORMS, SPEECH_FORMS, THOUGHT_FORMS
+from stance_reader.core.cues import (
+    ACT_FORMS, NOT_REPORTING_PASSIVES, SPEECH_FORMS, THOUGHT_FORMS)
 from stance_reader.core.mentions import mention_for
 from stance_reader.core.quotes import QuoteSpan
-from stance_reader.core.reported_content import OBJECT_DEPS, content_tokens, segments
+from stance_reader.core.reported_content import (
+    OBJECT_DEPS, content_tokens, is_passive, passive_agent, passive_content, segments)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -29,42 +31,75 @@ class ReportedCandidate:
 REPORT_FORMS = SPEECH_FORMS | THOUGHT_FORMS | ACT_FORMS
 
 
+@dataclass(frozen=True, slots=True)
+class _Report:
+    """One cue's reading: its rank among the sentence's cues (speech before thought before
+    act), its content tokens and its attribution."""
+
+    rank: int
+    content: list[Token]
+    attribution: Attribution
+    subject_first: bool = False  # a passive cue: its subject is content
+
+
+def _passive_report(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> _Report | None:
+    """"The issue was first reported by the Post", "Oz has been called a charlatan by
+    physicians", "the veto is expected to come Friday": the subject and what follows are
+    content, the "by" agent (if any) is the source."""
+    if not is_passive(tok):
+        return None
+    if tok.dep_ == "acl" or tok.lower_ in NOT_REPORTING_PASSIVES:
+        return _Report(3, [], Attribution(None, None, "cue"))  # a name or a sense, not a report
+    content = passive_content(tok)
+    agent = passive_agent(tok)
+    mention = None
+    if agent is not None and not inside(agent.idx + offset, quotes):
+        mention = mention_for(agent, offset)
+    return _Report(3, content, Attribution(cue_span(tok, offset), mention, "cue"), True)
+
+
+def _active_report(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> _Report | None:
+    """"X said that …", "according to X, …", "X believes …", "X endorsed …"."""
+    content = content_tokens(tok)
+    speech = tok.lower_ in SPEECH_FORMS or tok.lower_ == "according"
+    rank = 0 if speech else 1 if tok.lower_ in THOUGHT_FORMS else 2
+    if speech:
+        return _Report(rank, content, attribution_for(tok, offset, quotes))
+    # Beliefs and acts need someone who holds or does them, as the verb's own subject:
+    # "capacity to attack" is nobody's statement. "…, citing the release of prisoners":
+    # a participle's subject is its clause's.
+    subj = subject_of(tok, climb=("conj", "advcl") if tok.tag_ == "VBG" else ("conj",))
+    if subj is None or inside(subj.idx + offset, quotes):
+        return None
+    mention = mention_for(subj, offset)
+    if mention is None or not can_hold_views(subj, mention):
+        return None
+    return _Report(rank, content, Attribution(cue_span(tok, offset),
+                                              with_relative(mention, tok, offset), "cue"))
+
+
+# The readings of a cue, tried in order: the first that gives one is the cue's.
+RULES: tuple[Callable[[Token, int, Sequence[QuoteSpan]], _Report | None], ...] = (
+    _passive_report, _active_report)
+
+
 def find_reported(doc: Doc, offset: int, paragraph: int,
                   quotes: Sequence[QuoteSpan]) -> list[ReportedCandidate]:
-    """Sentences of indirect speech: a cue with a content clause not made of a direct quote."""
+    """Sentences of indirect speech: a cue with content not made of a direct quote."""
     found: list[ReportedCandidate] = []
     for sent in doc.sents:
         candidates: list[tuple[tuple[int, int], int, int, Attribution]] = []
         for tok in sent:
-            pos = tok.idx + offset
-            if inside(pos, quotes) or not is_cue_token(tok, REPORT_FORMS):
+            if inside(tok.idx + offset, quotes) or not is_cue_token(tok, REPORT_FORMS):
                 continue
-            content = content_tokens(tok)
-            if not content:
+            report = next((r for rule in RULES if (r := rule(tok, offset, quotes))), None)
+            if report is None or not _enough_content(tok, report.content, offset, quotes):
                 continue
-            if not _enough_content(tok, content, offset, quotes):
-                continue
-            speech = tok.lower_ in SPEECH_FORMS or tok.lower_ == "according"
-            rank = 0 if speech else 1 if tok.lower_ in THOUGHT_FORMS else 2
-            if speech:
-                attribution = attribution_for(tok, offset, quotes)
-            else:
-                # Beliefs and acts need someone who holds or does them, as the verb's own
-                # subject: "capacity to attack" is nobody's statement.
-                # "…, citing the release of prisoners": a participle's subject is its clause's.
-                subj = subject_of(tok, climb=("conj", "advcl") if tok.tag_ == "VBG" else ("conj",))
-                if subj is None or inside(subj.idx + offset, quotes):
-                    continue
-                mention = mention_for(subj, offset)
-                if mention is None or not can_hold_views(subj, mention):
-                    continue
-                attribution = Attribution(cue_span(tok, offset),
-                                          with_relative(mention, tok, offset), "cue")
-            for segment in segments(content, tok):
+            for segment in segments(report.content, tok, subject_first=report.subject_first):
                 if all(inside(t.idx + offset, quotes) for t in segment if not t.is_punct):
                     continue  # a quotation of its own: attributed as such
                 start, end = _whole_quotations(segment, offset, quotes)
-                candidates.append(((rank, _depth(tok)), start, end, attribution))
+                candidates.append(((report.rank, _depth(tok)), start, end, report.attribution))
         taken: list[tuple[int, int]] = []
         for _, start, end, attribution in sorted(candidates, key=lambda c: c[0]):
             if any(start < e and s < end for s, e in taken):
@@ -81,6 +116,8 @@ def _enough_content(tok: Token, content: list[Token], offset: int,
     object of a stance ("endorsed Clinton", "attacked them"), never beside a quotation
     (then the content is the quotation, attributed as such) nor for speech ("told
     reporters", "said yes")."""
+    if not content:
+        return False
     words = [t for t in content if not t.is_punct]
     outside = [t for t in words if not inside(t.idx + offset, quotes)]
     if len(outside) >= 2:

@@ -22,6 +22,9 @@ CONTENT_PREPS = frozenset({"about", "on", "for", "of", "against", "as"})
 # Object relations that hold what a stance or speech verb is about: "endorsed Clinton",
 # "called him a master of the deal" (object and predicate).
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd"})
+# What follows a passive cue and belongs to its content: "called [a charlatan]",
+# "expected [to win]", "described [as toothless]".
+PASSIVE_COMPLEMENTS = frozenset({"oprd", "attr", "xcomp", "ccomp"})
 # Words that only join a segment to what came before: a segment of these alone says nothing.
 JOINERS = frozenset({"and", "but", "or", "so", "yet", "nor", "then", "also", "too"})
 
@@ -50,19 +53,42 @@ def content_tokens(tok: Token) -> list[Token]:
     return sorted(result, key=lambda t: t.i)
 
 
+def passive_content(tok: Token) -> list[Token]:
+    """For a passive cue, what was said, thought or done: its subject and what follows it
+    ("[The issue] was first reported by the Post", "Oz has been called [a charlatan] by
+    physicians", "[the veto] is expected [to come before Friday]"), never the agent."""
+    result: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "nsubjpass" or (child.i > tok.i and (
+                child.dep_ in PASSIVE_COMPLEMENTS
+                or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPS))):
+            result.extend(child.subtree)
+    return sorted(result, key=lambda t: t.i)
+
+
+def passive_agent(tok: Token) -> Token | None:
+    """The "by X" of a passive cue: X, who said or did it."""
+    for child in tok.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def is_passive(tok: Token) -> bool:
     """"was called", "a stream called …": the subject or the noun is what was spoken of."""
     return tok.tag_ == "VBN" and (tok.dep_ == "acl" or any(
         c.dep_ in ("auxpass", "nsubjpass") for c in tok.children))
 
 
-def segments(content: list[Token], cue: Token) -> list[list[Token]]:
+def segments(content: list[Token], cue: Token, *, subject_first: bool = False
+             ) -> list[list[Token]]:
     """The content cut where the attribution interrupts it: the tokens before the cue and
     those after it, each trimmed of punctuation and of joining words at its edges, and
-    kept only when a word is left. Content before the cue must be set off from it."""
+    kept only when a word is left. Content before the cue must be set off from it,
+    unless it is the subject of a passive cue (`subject_first`)."""
     before = _trimmed([t for t in content if t.i < cue.i])
     after = _trimmed([t for t in content if t.i > cue.i])
-    if before and not _set_off(before, cue):
+    if before and not subject_first and not _set_off(before, cue):
         before = []
     return [part for part in (before, after) if part]
 
