@@ -61,7 +61,8 @@ NON_SPEECH_OBJECTS: dict[str, frozenset[str]] = {
 # Cue verbs whose passive reports nothing said or thought: "known as", "charged with a
 # crime", "the holiday is observed", "refugees were admitted", "is intended to".
 NOT_REPORTING_PASSIVES = frozenset((
-    "known charged observed admitted intended worried concerned posted"
+    "known charged observed admitted intended worried concerned posted assured found "
+    "shown decided planned seen"
 ).split())
 
 # Verbs that report a belief, finding or intention: reported speech only, never a cue for
