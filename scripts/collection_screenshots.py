@@ -45,15 +45,21 @@ ARTICLES = {
         '"The numbers work," treasurer Anna Berg said.']),
     "2024-03-20-market.md": ("2024-03-20", "Spring market draws crowds", [
         '"Best market in years," stallholder Priya Nair said.',
-        '"We sold out by noon," Nair said with a smile.']),
+        '"We sold out by noon," Nair said with a smile.',
+        '"The ferry brought half the crowd," Okafor said.']),  # joins Sam Okafor (surname)
 }
 
 
+# Made-up bylines: the outlet column reads them ("Jo Reed, Harbour Gazette").
+BYLINES = ("Jo Reed, Harbour Gazette", "Sam Ortiz | Bay Courier")
+
+
 def write(folder: Path) -> None:
-    for name, (day, title, paragraphs) in ARTICLES.items():
+    for n, (name, (day, title, paragraphs)) in enumerate(ARTICLES.items()):
         body = "\n\n".join(paragraphs)
-        (folder / name).write_text(f"---\ntitle: {title}\ndate: {day}\n---\n\n{body}\n",
-                                   encoding="utf-8")
+        byline = BYLINES[n % len(BYLINES)]
+        (folder / name).write_text(f"---\ntitle: {title}\nauthor: {byline}\ndate: {day}\n"
+                                   f"---\n\n{body}\n", encoding="utf-8")
 
 
 def main() -> int:
@@ -88,7 +94,9 @@ def main() -> int:
     tab.select_voice(tab.voices.voices[0].key)
     for theme in ("light", "dark"):
         settings.update(theme=theme)
-        app.processEvents()
+        settle = QEventLoop()  # layouts and scroll bars follow in later events
+        QTimer.singleShot(300, settle.quit)
+        settle.exec()
         window.grab().save(str(out / f"collection-{theme}.png"))
         print(out / f"collection-{theme}.png")
     window.close()

@@ -55,3 +55,36 @@ def test_the_same_input_twice_is_planned_once(tmp_path: Path) -> None:
     a.write_text("x")
     plan = plan_outputs([a, tmp_path / "." / "a.txt"], ".json", output_dir=str(tmp_path / "o"))
     assert _names(plan) == ["a.json"]
+
+
+def test_an_existing_output_names_the_one_way_to_replace_it(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("x", encoding="utf-8")
+    (tmp_path / "a.annotated.json").write_text("{}", encoding="utf-8")
+    [planned] = plan_outputs([src], ".json")
+    assert planned.refused == f"{tmp_path / 'a.annotated.json'} already exists; use --force to replace it"
+
+
+def test_planning_and_writing_a_large_batch_resolves_each_path_a_few_times(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Thousands of inputs: every path is compared by lookup, never with every input."""
+    from stance_reader import output_plan
+
+    files = [tmp_path / f"a{i:05d}.txt" for i in range(2000)]
+    for f in files[:50]:
+        f.write_text("x", encoding="utf-8")
+    calls = 0
+    resolved = output_plan._resolved
+
+    def counting(p: Path) -> Path:
+        nonlocal calls
+        calls += 1
+        return resolved(p)
+
+    monkeypatch.setattr(output_plan, "_resolved", counting)
+    plan = plan_outputs(files, ".json", output_dir=str(tmp_path / "out"))
+    index = output_plan.InputIndex(files)
+    for p in plan[:50]:
+        output_plan.check_target(p.target, index, force=False)  # type: ignore[arg-type]
+    assert len({p.target for p in plan}) == 2000 and all(p.refused is None for p in plan)
+    assert calls < 10 * len(files), calls

@@ -115,7 +115,7 @@ def document_service(*, model: str | None, tone: Any = None) -> Any:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     from stance_reader import batch, export
-    from stance_reader.output_plan import plan_outputs
+    from stance_reader.output_plan import InputIndex, plan_outputs
 
     files = [Path(f) for f in args.files]
     if args.output and len(files) > 1:
@@ -148,11 +148,12 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         from stance_reader.core.tone import ToneScorer
 
         resolve_model(args.model)  # a missing model stops before any file
+        jobs = collection_commands.annotate_jobs(args, len(sources))
         documents = document_service(model=args.model, tone=ToneScorer())
         # Analysed on --jobs processes, each loading the model once; results in input
         # order, taken one by one as the batch asks for them.
         outcomes = iter(collection_commands.annotate_outcomes(
-            [str(s) for s in sources], args, documents))
+            [str(s) for s in sources], jobs, args, documents))
 
         def open_document(src: Path) -> Any:
             outcome = next(outcomes)
@@ -172,8 +173,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(export.render_bytes(analysis, args.format))
             sys.stdout.flush()
         else:
-            export.write(analysis, args.format, out, force=args.force, inputs=files)
+            export.write(analysis, args.format, out, force=args.force, inputs=protected)
 
+    protected = InputIndex(files)  # every input, resolved once for all the writes
     progress = batch.make_progress(len(items), quiet=args.quiet, verbose=args.verbose)
     summary = batch.run(items, prepare=prepare, emit=emit, force=args.force, progress=progress,
                         prog=PROG, debug=args.debug)

@@ -43,24 +43,50 @@ def _resolved(p: Path) -> Path:
         return p.absolute()
 
 
-def same_file(a: Path, b: Path) -> bool:
-    """True when a and b name one file: the same resolved path, or the same inode."""
-    if _resolved(a) == _resolved(b):
-        return True
+class InputIndex:
+    """The inputs of a run, each resolved and stat'ed once: which one a path would
+    overwrite is a lookup, not a comparison with every input (a batch of thousands of
+    files would otherwise resolve millions of paths)."""
+
+    def __init__(self, inputs: Iterable[Path]) -> None:
+        self._by_path: dict[Path, Path] = {}
+        self._by_inode: dict[tuple[int, int], Path] = {}
+        for src in inputs:
+            self.add(src)
+
+    def add(self, src: Path) -> None:
+        self._by_path.setdefault(_resolved(src), src)
+        inode = _inode(src)
+        if inode is not None:
+            self._by_inode.setdefault(inode, src)
+
+    def find(self, path: Path) -> Path | None:
+        """The input that `path` names (the same resolved path or the same inode)."""
+        found = self._by_path.get(_resolved(path))
+        if found is None:
+            inode = _inode(path)
+            found = self._by_inode.get(inode) if inode is not None else None
+        return found
+
+
+def _inode(p: Path) -> tuple[int, int] | None:
     try:
-        return os.path.samefile(a, b)
+        st = os.stat(p)
     except (OSError, ValueError):
-        return False
+        return None
+    return st.st_dev, st.st_ino
 
 
-def input_overwritten(target: Path, inputs: Iterable[Path]) -> Path | None:
+def input_overwritten(target: Path, inputs: Iterable[Path] | InputIndex) -> Path | None:
     """The input `target` would overwrite, if any."""
-    return next((src for src in inputs if same_file(target, src)), None)
+    index = inputs if isinstance(inputs, InputIndex) else InputIndex(inputs)
+    return index.find(target)
 
 
-def check_target(target: Path, inputs: Iterable[Path], *, force: bool) -> None:
+def check_target(target: Path, inputs: Iterable[Path] | InputIndex, *, force: bool) -> None:
     """Raise ExportError if writing `target` would replace an input, a folder, or (without
-    force) an existing file. The message names both files."""
+    force) an existing file. The message names both files. (The window asks before it
+    replaces a file and passes force; only the command line reaches the last refusal.)"""
     name = os.fsencode(target.name)
     if len(name) > MAX_NAME_BYTES:
         raise ExportError(f"{target.name[:40]}… is too long a file name ({len(name)} bytes; "
@@ -74,14 +100,16 @@ def check_target(target: Path, inputs: Iterable[Path], *, force: bool) -> None:
     if target.is_dir():
         raise ExportError(f"{target} is a folder; give a file name")
     if target.exists() and not force:
-        raise ExportError(f"{target} already exists; use --force (or confirm) to replace it")
+        raise ExportError(f"{target} already exists; use --force to replace it")
 
 
 def _distinct_inputs(inputs: Sequence[Path]) -> list[Path]:
     kept: list[Path] = []
+    seen = InputIndex(())
     for src in inputs:
-        if not any(same_file(src, k) for k in kept):
+        if seen.find(src) is None:
             kept.append(src)
+            seen.add(src)
     return kept
 
 
@@ -96,12 +124,13 @@ def _names(src: Path, ext: str) -> Iterable[str]:
 
 def _in_folder(sources: list[Path], folder: Path, ext: str) -> list[Path]:
     """One distinct target in `folder` per source, never the name of an input."""
+    inputs = InputIndex(sources)
     taken: set[str] = set()
     targets = []
     for src in sources:
         for name in _names(src, ext):
             candidate = folder / name
-            if name.casefold() in taken or input_overwritten(candidate, sources) is not None:
+            if name.casefold() in taken or inputs.find(candidate) is not None:
                 continue
             taken.add(name.casefold())
             targets.append(candidate)
@@ -124,9 +153,10 @@ def plan_outputs(inputs: Sequence[Path], ext: str, *, output: str | None = None,
     else:
         targets = [src.with_name(f"{src.stem}{beside}{ext}") for src in sources]
     plan = []
+    index = InputIndex(inputs)
     for src, target in zip(sources, targets):
         try:
-            check_target(target, inputs, force=force)
+            check_target(target, index, force=force)
         except ExportError as exc:
             plan.append(PlannedOutput(src, target, str(exc)))
         else:

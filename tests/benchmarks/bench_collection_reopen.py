@@ -57,20 +57,10 @@ def _run() -> int:
     print(f"first analysis (collection command, all cores): {time.perf_counter() - t0:.0f} s")
 
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])  # noqa: F841
-    from stance_reader.store.history import open_history
-    from stance_reader.store.paths import user_paths
-    from stance_reader.store.settings import SettingsStore
-    from stance_reader.ui.main_window import MainWindow
+    from real_window import real_window
 
-    paths = user_paths()
-    settings = SettingsStore(paths.settings_file)
-    settings.load()
-    history, _ = open_history(paths.history_db)
-    window = MainWindow(settings, history)
-    window.show()
+    window = real_window()
     times = []
     for _ in range(3):
         loop = QEventLoop()

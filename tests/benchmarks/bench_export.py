@@ -51,10 +51,11 @@ def synthetic(mentions: int) -> Analysis:
                 qs = pos + chunk.index("“")
                 qe = pos + chunk.index("”") + 1
                 cs = pos + len(name) + 1
-                quotes.append(Quote(f"q{len(quotes) + 1}", qs, qe, "direct", f"s{sid + 1}",
+                quotes.append(Quote(f"q{len(quotes) + 1}", qs, qe, f"s{sid + 1}",
                                     Offsets(pos, pos + len(name)), Cue(cs, cs + 4, "said"),
                                     Tone(0.3 if j == 2 else -0.4,
-                                         "positive" if j == 2 else "negative"), (), p, "cue"))
+                                         "positive" if j == 2 else "negative"), (), p,
+                                    kind="direct", attribution="cue"))
             if j == 5:
                 rs = pos + chunk.index("to reporters")
                 reported.append(ReportedSpan(f"r{len(reported) + 1}", rs, rs + 12, f"s{sid + 1}",

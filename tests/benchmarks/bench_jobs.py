@@ -29,41 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from proc_stats import cpu_seconds, descendants, kib
+
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "eval"
 TARGET = 1.5
-
-
-def _descendants(pid: int) -> list[int]:
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            kids = Path(f"/proc/{p}/task/{p}/children").read_text().split()
-        except OSError:
-            continue
-        out += [int(k) for k in kids]
-        todo += [int(k) for k in kids]
-    return out
-
-
-def _kib(pid: int, field: str) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _cpu(pid: int) -> float:
-    """CPU seconds (user + system) the process has used so far."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
 
 
 CPU: dict[int, float] = {}  # pid → CPU seconds last seen (filled by _watch)
@@ -71,7 +41,7 @@ CPU: dict[int, float] = {}  # pid → CPU seconds last seen (filled by _watch)
 
 def _is_worker(pid: int) -> bool:
     """A process that loaded the model (the forkserver itself stays small)."""
-    return _kib(pid, "VmRSS") > 150 * 1024
+    return kib(pid, "VmRSS") > 150 * 1024
 
 
 def _watch(cmd: list[str], on_line: object = None) -> tuple[float, dict[int, int], list[str]]:
@@ -87,11 +57,11 @@ def _watch(cmd: list[str], on_line: object = None) -> tuple[float, dict[int, int
     buffer = ""
     while True:
         done = proc.poll() is not None
-        for pid in [proc.pid, *_descendants(proc.pid)]:
-            hwm = _kib(pid, "VmHWM")
+        for pid in [proc.pid, *descendants(proc.pid)]:
+            hwm = kib(pid, "VmHWM")
             if hwm:
                 peaks[pid] = max(peaks.get(pid, 0), hwm)
-                CPU[pid] = max(CPU.get(pid, 0.0), _cpu(pid))
+                CPU[pid] = max(CPU.get(pid, 0.0), cpu_seconds(pid))
         try:
             while chunk := os.read(fd, 65536):
                 buffer += chunk.decode("utf-8", "replace")
@@ -142,7 +112,7 @@ def jobs_ratio(cli: str, tmp: Path, dev: Path) -> bool:
     same = results[1][2] == results[2][2] and len(results[1][2]) == len(files)
     ratio = results[1][0] / results[2][0]
     print(f"{'run':<22}{'seconds':>9}{'words/s':>9}  peak MiB (main; workers)   "
-          "CPU s (main; workers)")
+          "CPU s (main; workers; all processes, the workers' server too)")
     busiest = {}
     for jobs, (seconds, peaks, _) in results.items():
         main_pid = next(iter(peaks))
@@ -151,7 +121,8 @@ def jobs_ratio(cli: str, tmp: Path, dev: Path) -> bool:
         print(f"{'annotate --jobs ' + str(jobs):<22}{seconds:>9.1f}{words / seconds:>9.0f}  "
               f"{peaks[main_pid] / 1024:.0f}; "
               f"{', '.join(f'{peaks[p] / 1024:.0f}' for p in workers) or '-':<16}"
-              f"{CPU.get(main_pid, 0.0):.1f}; {', '.join(f'{CPU.get(p, 0.0):.1f}' for p in workers) or '-'}")
+              f"{CPU.get(main_pid, 0.0):.1f}; {', '.join(f'{CPU.get(p, 0.0):.1f}' for p in workers) or '-'}; "
+              f"{sum(CPU.get(p, 0.0) for p in peaks):.1f}")
     # On an idle machine each process has a core: the wall ratio tends to this one.
     print(f"CPU-bound ratio (busiest process, --jobs 1 / --jobs 2): "
           f"{busiest[1] / max(busiest[2], 1e-9):.2f}")
@@ -170,8 +141,8 @@ def long_memory(cli: str, tmp: Path, train: Path, n: int) -> bool:
 
     def sample(line: str, pid: int) -> None:
         if line.startswith("[") and "analysed" in line:
-            workers = [_kib(p, "VmRSS") for p in _descendants(pid) if _is_worker(p)]
-            rows.append((line.split("]")[0] + "]", _kib(pid, "VmRSS"), max(workers, default=0)))
+            workers = [kib(p, "VmRSS") for p in descendants(pid) if _is_worker(p)]
+            rows.append((line.split("]")[0] + "]", kib(pid, "VmRSS"), max(workers, default=0)))
 
     seconds, peaks, lines = _watch([cli, "collection", str(folder), "-o", str(tmp / "q.jsonl"),
                                     "--jobs", "2", "--no-cache"], sample)

@@ -26,22 +26,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def main() -> int:
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])  # noqa: F841
+    from real_window import real_window
     from stance_reader.core.nlp import load_pipeline
-    from stance_reader.store.history import open_history
-    from stance_reader.store.paths import user_paths
-    from stance_reader.store.settings import SettingsStore
-    from stance_reader.ui.main_window import MainWindow
 
     load_pipeline()
-    paths = user_paths()
-    settings = SettingsStore(paths.settings_file)
-    settings.load()
-    history, _ = open_history(paths.history_db)
-    window = MainWindow(settings, history)
-    window.show()
+    window = real_window()
 
     def open_timed(path: Path) -> float:
         loop = QEventLoop()

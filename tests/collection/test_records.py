@@ -26,8 +26,8 @@ def _analysis(text: str, items: list[tuple[str, str | None, str]], speakers: lis
         start = text.index(piece)
         tone = Tone({"negative": -0.6, "neutral": 0.0, "positive": 0.6}[label], label)  # type: ignore[arg-type]
         if piece.startswith('"'):
-            quotes.append(Quote(f"q{n}", start, start + len(piece), "direct", speaker, None,
-                                Cue(0, 4, "said"), tone))
+            quotes.append(Quote(f"q{n}", start, start + len(piece), speaker, None,
+                                Cue(0, 4, "said"), tone, kind="direct"))
         else:
             reported.append(ReportedSpan(f"r{n}", start, start + len(piece), speaker, None,
                                          Cue(0, 4, "told"), tone))
@@ -162,3 +162,41 @@ def test_parquet_without_pandas_says_what_to_install(tmp_path: Path,
                         lambda name, *a: None if name in ("pandas", "pyarrow") else real(name, *a))
     with pytest.raises(ExportError, match="pip install pandas pyarrow"):
         sheet_format(tmp_path / "q.parquet")
+
+
+def _one_voice_article(name: str, kind: str, sha: str, quoted: str = '"We are ready,"') -> ArticleRecord:
+    text = f'{quoted} {name} said.'
+    analysis = _analysis(text, [(quoted, "s1", "neutral")], [Speaker("s1", name, kind)],  # type: ignore[arg-type]
+                         sha=sha)
+    return build_record(analysis, f"{sha[:1]}.txt")
+
+
+def test_a_surname_alone_joins_the_one_full_name_that_ends_with_it() -> None:
+    records = [_one_voice_article("Sam Okafor", "person", "a" * 64),
+               _one_voice_article("Okafor", "person", "b" * 64, '"Not yet,"'),
+               _one_voice_article("OKAFOR", "unknown", "c" * 64)]
+    summary = summarise(records)
+    assert [(v.key, v.name, v.articles, v.quotations) for v in summary.voices] == [
+        ("sam okafor", "Sam Okafor", 3, 3)]
+    assert [m.path for m in mentions_of(records, "sam okafor")] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_a_surname_two_people_share_stays_apart_and_organisations_never_join() -> None:
+    records = [_one_voice_article("Sam Okafor", "person", "a" * 64),
+               _one_voice_article("Grace Okafor", "person", "b" * 64),
+               _one_voice_article("Okafor", "person", "c" * 64),
+               _one_voice_article("Thomson Reuters", "organisation", "d" * 64),
+               _one_voice_article("Reuters", "organisation", "e" * 64)]
+    keys = {v.key: v.articles for v in summarise(records).voices}
+    assert keys == {"sam okafor": 1, "grace okafor": 1, "okafor": 1, "thomson reuters": 1,
+                    "reuters": 1}
+    assert [m.path for m in mentions_of(records, "okafor")] == ["c.txt"]
+
+
+def test_a_confirmed_merge_comes_before_the_surname_join() -> None:
+    records = [_one_voice_article("Sam Okafor", "person", "a" * 64),
+               _one_voice_article("Grace Okafor", "person", "b" * 64),
+               _one_voice_article("Okafor", "person", "c" * 64)]
+    # The person said "Grace Okafor" is "Sam Okafor" spelt another way: one full name left.
+    voices = summarise(records, {normalise("Grace Okafor"): "Sam Okafor"}).voices
+    assert [(v.key, v.articles) for v in voices] == [("sam okafor", 3)]

@@ -20,10 +20,10 @@ def small_analysis() -> Analysis:
         source=SourceInfo("/x/a.txt", "ab" * 32, "txt"),
         pipeline=PipelineInfo("en_core_web_sm", "3.8.0", "0.1.0"),
         paragraphs=(Offsets(0, len(text)),),
-        quotes=(Quote("q1", 0, 14, "direct", "s1", Offsets(15, 22), Cue(23, 27, "said"),
+        quotes=(Quote("q1", 0, 14, "s1", Offsets(15, 22), Cue(23, 27, "said"),
                       Tone(0.59, "positive"),
                       (Target(29, 38, "Bob Stone", "s2", "Bob Stone", Tone(-0.2, "negative")),),
-                      0, "cue"),),
+                      0, kind="direct", attribution="cue"),),
         reported=(ReportedSpan("r1", 56, 70, "s2", Offsets(29, 38), Cue(39, 43, "told"),
                                Tone(0.0, "neutral")),),
         speakers=(Speaker("s1", "Ann Lee", "person", ("Lee",), (Offsets(15, 22),)),
@@ -72,3 +72,34 @@ def test_corrections_apply_record_and_replay() -> None:
     assert Analysis.from_json(b.to_json()) == b
     c = corrections.remove_quote(b, "q1")
     assert c.quote_by_id("q1") is None and c.corrections[-1].field == "removed"
+
+
+# A version-1 file as earlier versions wrote it: a quote's keys in the file's order, a
+# reported span without the keys added later (targets, paragraph).
+OLD_FILE = {
+    "schema": SCHEMA, "schema_version": 1, "title": None, "byline": None, "date": None,
+    "source": {"path": None, "sha256": "ab" * 32, "format": "txt"},
+    "pipeline": {"model": "m", "model_version": "1", "project_version": "0.0.1"},
+    "text": "“Go,” Ann said. Ann told us that it was over.",
+    "paragraphs": [{"start": 0, "end": 45}],
+    "quotes": [{"id": "q1", "start": 0, "end": 5, "kind": "direct", "speaker": "s1",
+                "source": {"start": 6, "end": 9}, "cue": {"start": 10, "end": 14, "text": "said"},
+                "tone": {"compound": 0.0, "label": "neutral"}, "targets": [], "paragraph": 0,
+                "attribution": "cue"}],
+    "reported": [{"id": "r1", "start": 16, "end": 45, "speaker": "s1", "source": None,
+                  "cue": {"start": 20, "end": 24, "text": "told"},
+                  "tone": {"compound": -0.2, "label": "negative"}}],
+    "speakers": [{"id": "s1", "name": "Ann", "kind": "person", "aliases": [],
+                  "mentions": [{"start": 6, "end": 9}]}],
+    "corrections": [],
+}
+
+
+def test_an_older_file_loads_and_is_written_back_in_the_same_shape() -> None:
+    a = Analysis.from_dict(json.loads(json.dumps(OLD_FILE)))
+    q, r = a.quotes[0], a.reported[0]
+    assert (q.kind, q.speaker, q.cue, q.attribution) == ("direct", "s1", Cue(10, 14, "said"), "cue")
+    assert (r.speaker, r.tone, r.targets, r.paragraph) == ("s1", Tone(-0.2, "negative"), (), 0)
+    written = json.loads(a.to_json())
+    assert list(written["quotes"][0].items()) == list(OLD_FILE["quotes"][0].items())  # type: ignore[index]
+    assert written["reported"][0] == {**OLD_FILE["reported"][0], "targets": [], "paragraph": 0}  # type: ignore[index]

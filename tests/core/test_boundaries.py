@@ -1,9 +1,12 @@
-"""The processing core, the store and the exports never import Qt."""
+"""The processing core, the store and the exports never import Qt; no module is over 400
+lines."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -28,3 +31,22 @@ def test_module_does_not_import_qt(module: str) -> None:
     if "ModuleNotFoundError" in out.stderr and module in OPTIONAL:
         pytest.fail(f"{module} is missing")
     assert out.returncode == 0, out.stderr[-500:]
+
+
+PACKAGE = Path(__file__).resolve().parents[2] / "desktop" / "stance_reader"
+QT_FREE_ROOMS = ("core", "store", "documents", "presentation", "style", "collection", "evaluate")
+
+
+@pytest.mark.parametrize("room", QT_FREE_ROOMS)
+def test_no_module_of_a_qt_free_room_imports_qt(room: str) -> None:
+    """Every module, also those the import test above does not reach (lazy imports too)."""
+    importing = [str(p.relative_to(PACKAGE)) for p in (PACKAGE / room).rglob("*.py")
+                 if re.search(r"^\s*(from|import)\s+(PySide6|shiboken6)", p.read_text("utf-8"),
+                              re.MULTILINE)]
+    assert importing == []
+
+
+def test_no_module_is_over_400_lines() -> None:
+    long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
+            if (n := len(p.read_text("utf-8").splitlines())) > 400}
+    assert long == {}

@@ -52,10 +52,22 @@ def test_snippet_folder_prints_our_loader_beside_trafilatura(tmp_path: Path) -> 
     out = _evaluate(str(tmp_path))
     assert out.returncode == 0, out.stderr
     ours = next(line for line in out.stdout.splitlines() if line.startswith("stance-reader"))
-    assert ours.split()[-6:-2] == ["1.000", "1.000", "1.000", "1.000"]
+    cells = ours.split()  # … precision recall F1 accuracy seconds failed kept (share) shingle
+    assert cells[-9:-5] == ["1.000", "1.000", "1.000", "1.000"]
+    assert cells[-3:-1] == ["2/2", "(100.0%)"]  # both quotations of the page kept
     assert "trafilatura" in out.stdout and "time ratio" in out.stdout
 
 
 def test_unknown_folder_is_refused_on_stderr(tmp_path: Path) -> None:
     out = _evaluate(str(tmp_path))
     assert out.returncode == 2 and "snippets.jsonl" in out.stderr
+
+
+def test_quotations_kept_counts_quotations_of_three_words_or_more() -> None:
+    from stance_reader.evaluate.quotations import kept
+
+    reference = ('“We will not back down,” she said. He called it "a reckless plan" and '
+                 '"no".')
+    lost, total = kept(reference, "She said: \"We will  not back down,\" and left.")
+    assert total == 2 and lost == ["a reckless plan"]
+    assert kept(reference, None) == (["We will not back down,", "a reckless plan"], 2)

@@ -204,9 +204,10 @@ def test_encrypted_pdf_and_drm_epub_are_refused() -> None:
         load_bytes(epub_bytes(["x"], drm=True), "d.epub")
 
 
-def test_pdf_without_text_layer() -> None:
-    with pytest.raises(EmptyDocument, match=r"this PDF has no text \(a scan\?\)"):
-        load_bytes(minimal_pdf([]), "scan.pdf")
+def test_pdf_without_text_layer_opens_with_a_notice() -> None:
+    article = load_bytes(minimal_pdf([]), "scan.pdf")
+    assert article.text == ""
+    assert "this PDF has no text (a scan?)" in article.notices[0].message
 
 
 def test_size_limit_and_missing_files(tmp_path: Path) -> None:

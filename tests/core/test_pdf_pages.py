@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from stance_reader.core.loaders import load_bytes
-from stance_reader.errors import EmptyDocument
-from tests.core.pdf_pages import Placed, paragraph, printed_pdf
+from stance_reader.core.loaders.pdf_layout import Line, is_margin_furniture, join_rows
+from stance_reader.core.notices import NO_TEXT
+from stance_reader.errors import EncryptedDocument
+from tests.core.pdf_pages import Placed, paragraph, printed_pdf, scanned_pdf
 
 HEADER = "11/26/26, 7:33 PM Council votes to expand the northern bus network"
 MENU = ["Home News Sport Business Culture Opinion Weather", "Subscribe Sign in Search"]
@@ -63,13 +65,59 @@ def test_paragraphs_are_rebuilt_and_menus_left_out() -> None:
     assert "Terms of Service" not in article.text
 
 
-def test_owner_password_pdf_opens() -> None:
-    data = printed_pdf([paragraph(40, 700, STORY_1 + STORY_2)], owner_password="owner")
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_owner_password_pdf_opens(algorithm: str) -> None:
+    """Printing restrictions only (an owner password, an empty user password): every viewer
+    opens such a PDF, and PDFium decrypts RC4 and AES itself (no extra package)."""
+    data = printed_pdf([paragraph(40, 700, STORY_1 + STORY_2)], owner_password="owner",
+                       algorithm=algorithm)
     assert b"/Encrypt" in data
+    assert (b"/AESV2" in data) == (algorithm == "AES-128")
+    assert (b"/AESV3" in data) == (algorithm == "AES-256")
     assert "The city council voted on Tuesday" in load_bytes(data, "locked.pdf").text
 
 
-def test_printed_scan_with_only_header_and_footer_says_it_has_no_text() -> None:
-    data = printed_pdf([_page(1, 2, []), _page(2, 2, [])])
-    with pytest.raises(EmptyDocument, match=r"this PDF has no text \(a scan\?\)"):
-        load_bytes(data, "scan.pdf")
+def test_user_password_aes_pdf_says_it_needs_its_password() -> None:
+    data = printed_pdf([paragraph(40, 700, STORY_1)], owner_password="owner",
+                       algorithm="AES-256", user_password="secret")
+    with pytest.raises(EncryptedDocument, match="needs its password"):
+        load_bytes(data, "locked.pdf")
+
+
+def test_a_scan_opens_empty_with_a_notice_and_is_named_after_its_file() -> None:
+    article = load_bytes(scanned_pdf(2), "letter.pdf")
+    assert article.text == "" and article.paragraphs == ()
+    assert [n.kind for n in article.notices] == ["no-text"]
+    assert "this PDF has no text (a scan?)" in article.notices[0].message
+    assert article.title is None  # not the scanning tool's "ScanSnap Manager #S1300"
+
+
+def test_a_printed_scan_with_only_header_and_footer_opens_with_the_notice() -> None:
+    article = load_bytes(printed_pdf([_page(1, 2, []), _page(2, 2, [])]), "scan.pdf")
+    assert article.text == "" and article.notices == (NO_TEXT,)
+
+
+def _piece(text: str, left: float, width: float, size: float = 10.7,
+           bottom: float = 769.5, spaced_end: bool = False) -> Line:
+    return Line(text=text, left=left, bottom=bottom, right=left + width, top=bottom + 6,
+                size=size, page=0, baseline=bottom, spaced_end=spaced_end)
+
+
+def test_pieces_of_one_printed_line_are_joined_with_spaces_only_between_words() -> None:
+    # A browser's header that PDFium gives one character per line ("1", "1", "/", …).
+    x = 25.0
+    pieces = []
+    for ch in "11/26/26,":
+        pieces.append(_piece(ch, x, 3.4))
+        x += 3.4 + 1.6  # letter spacing
+    pieces.append(_piece("8:13", x + 3.0, 15.0))  # after a word space
+    pieces.append(_piece("PM", x + 22.0, 9.0))
+    body = [_piece("Hinton.", 40, 40, 16, 600), _piece("[1]", 81.5, 10, 13.3, 602),
+            _piece("It is a", 96, 26, 16, 600), _piece("next line", 40, 50, 16, 585),
+            # PDFium ended the first piece with a space: a word ends there, however close.
+            _piece("35. Lajon", 40, 40, 16, 560, spaced_end=True),
+            _piece("Witherspoon", 83, 60, 16, 560)]
+    joined = join_rows(pieces + body)
+    assert [line.text for line in joined] == ["11/26/26, 8:13 PM", "Hinton.[1] It is a",
+                                              "next line", "35. Lajon Witherspoon"]
+    assert is_margin_furniture(joined[0].text)

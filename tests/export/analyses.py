@@ -63,10 +63,12 @@ def analyses(draw: Any) -> Analysis:
     quotes = []
     for _ in range(draw(st.integers(0, 8))):
         s = draw(_span(n))
-        quotes.append(Quote(next(ids), s.start, s.end, draw(st.sampled_from(QUOTE_KINDS)),
-                            draw(who), draw(st.one_of(st.none(), _span(n))), cue(), draw(TONES),
+        quotes.append(Quote(next(ids), s.start, s.end, draw(who),
+                            draw(st.one_of(st.none(), _span(n))), cue(), draw(TONES),
                             targets(), draw(st.integers(0, max(len(paragraphs) - 1, 0))),
-                            draw(st.sampled_from(["cue", "inherited", "pronoun", "none"]))))
+                            kind=draw(st.sampled_from(QUOTE_KINDS)),
+                            attribution=draw(st.sampled_from(["cue", "inherited", "pronoun",
+                                                              "none"]))))
     reported = []
     for _ in range(draw(st.integers(0, 4))):
         s = draw(_span(n))

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QColorDialog, QInputDialog
 
 from stance_reader.core.analysis import Speaker
@@ -51,9 +51,12 @@ def test_voices_only_then_mentioned_on_request_in_colour_order(qtbot, small) -> 
     crowded = replace(small, speakers=(*silent, *small.speakers))
     panel = _panel(qtbot, crowded)
     assert _names(panel) == ["Ann", "Bob"]
-    swatches = [panel.model.index(r, 0).data(Qt.ItemDataRole.DecorationRole).name()
-                for r in range(2)]
+    icons = [panel.model.index(r, 0).data(Qt.ItemDataRole.DecorationRole) for r in range(2)]
+    swatches = [icon.pixmap(14).toImage().pixelColor(7, 7).name() for icon in icons]
     assert swatches == [SPEAKER_COLORS[0].light.lower(), SPEAKER_COLORS[1].light.lower()]
+    # A selected row shows the speaker's own colour, not one tinted by the selection.
+    selected = icons[0].pixmap(14, QIcon.Mode.Selected).toImage().pixelColor(7, 7).name()
+    assert selected == SPEAKER_COLORS[0].light.lower()
     assert "(3)" in panel.show_mentioned.text()
     panel.show_mentioned.setChecked(True)
     assert _names(panel)[:2] == ["Ann", "Bob"] and set(_names(panel)[2:]) == {

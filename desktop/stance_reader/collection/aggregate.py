@@ -1,9 +1,11 @@
 """Voices across a collection: one entity per normalised name, with its figures.
 
-"President Joe Biden" in one article and "Biden" in another are different names; within
-an article the analysis already clusters them, and across articles names are joined when
-they normalise the same (case, accents, spacing and punctuation ignored) or when the
-person confirmed a merge (`aliases`: normalised name → the name it stands for).
+Within an article the analysis already clusters "Sam Okafor" and "Okafor"; across
+articles names are joined when they normalise the same (case, accents, spacing and
+punctuation ignored), when the person confirmed a merge (`aliases`: normalised name → the
+name it stands for), and when a voice is named by a surname alone ("Okafor" in an article
+that never gives the full name) and exactly one full name in the collection ends with it
+(`surname_joins`; never when two people share the surname).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from stance_reader.collection.record import ArticleRecord, QuoteRow
 
@@ -74,10 +76,42 @@ def speaker_key(name: str, aliases: Mapping[str, str]) -> str:
     return key
 
 
+def surname_joins(records: Sequence[ArticleRecord], aliases: Mapping[str, str]) -> dict[str, str]:
+    """Voices named by a surname alone → the one full name of the collection that ends with
+    that surname (`{"okafor": "Sam Okafor"}`), after the confirmed merges in `aliases`.
+    No join when two full names end with the surname (two people, or one spelt two ways:
+    the person merges those), nor for an organisation on either side."""
+    kinds: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for record in records:
+        for row in record.rows:
+            if row.speaker and row.kind != "term":
+                key = speaker_key(row.speaker, aliases)
+                kinds[key][row.speaker_kind or "unknown"] += 1
+                spellings[key][aliases.get(normalise(row.speaker), row.speaker)] += 1
+    people = [key for key, kind in kinds.items() if kind.most_common(1)[0][0] != "organisation"]
+    full_names: defaultdict[str, list[str]] = defaultdict(list)  # surname → full names
+    for key in people:
+        words = key.split()
+        if len(words) > 1:
+            full_names[words[-1]].append(key)
+    return {key: spellings[full_names[key][0]].most_common(1)[0][0] for key in people
+            if " " not in key and len(full_names.get(key, ())) == 1}
+
+
+def joined_aliases(records: Sequence[ArticleRecord],
+                   aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The confirmed merges with the surname joins of `records` added."""
+    aliases = dict(aliases or {})
+    return {**surname_joins(records, aliases), **aliases}
+
+
 def summarise(records: Iterable[ArticleRecord],
               aliases: Mapping[str, str] | None = None) -> CollectionSummary:
-    """Figures across `records`; `aliases` maps normalised names to the name they merge into."""
-    aliases = aliases or {}
+    """Figures across `records`; `aliases` maps normalised names to the name they merge into
+    (surname joins are added: `joined_aliases`)."""
+    records = list(records)
+    aliases = joined_aliases(records, aliases)
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     kinds: defaultdict[str, Counter[str]] = defaultdict(Counter)
     articles: defaultdict[str, set[str]] = defaultdict(set)
@@ -124,7 +158,8 @@ def summarise(records: Iterable[ArticleRecord],
 def mentions_of(records: Iterable[ArticleRecord], key: str,
                 aliases: Mapping[str, str] | None = None) -> list[Mention]:
     """Every quotation and reported span of the voice `key`, article by article."""
-    aliases = aliases or {}
+    records = list(records)
+    aliases = joined_aliases(records, aliases)
     return [Mention(r.path, r.title, row) for r in records for row in r.rows
             if row.speaker and row.kind != "term" and speaker_key(row.speaker, aliases) == key]
 
@@ -132,9 +167,10 @@ def mentions_of(records: Iterable[ArticleRecord], key: str,
 def suggested_merges(records: Iterable[ArticleRecord],
                      aliases: Mapping[str, str] | None = None) -> list[tuple[str, str, int]]:
     """Merges made in one article that other articles could take: (name, into, articles
-    where the name still speaks on its own), for the person to confirm."""
-    aliases = aliases or {}
+    where the name still speaks on its own), for the person to confirm; none for a name
+    its surname already joins."""
     records = list(records)
+    aliases = joined_aliases(records, aliases)
     offered: dict[tuple[str, str], int] = {}
     for r in records:
         for old, new in r.merges:

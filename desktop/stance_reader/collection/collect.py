@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from stance_reader.collection.outlet import outlet_of
-from stance_reader.collection.pool import run_local
+from stance_reader.collection.pool import run_local, start_server, uses_workers
 from stance_reader.collection.record import ArticleRecord, build_record
 from stance_reader.collection.work import Outcome, analyse_path, head_of
 from stance_reader.core.analysis import Analysis
@@ -142,10 +142,19 @@ class Collector:
                          in_process=self.in_process,
                          analyse=partial(analyse_path, history_db=self.stores.history_db))
 
+    def _local_workers(self) -> bool:
+        return self._run is None and not self.dask and uses_workers(self.jobs, self.in_process)
+
     def run(self, paths: Sequence[str], *, cancel: CancelToken | None = None,
             progress: Callable[[int, int, str], None] | None = None) -> Iterator[Collected]:
         """Every article's `Collected`, in the order of `paths`; stops when cancelled."""
-        hits = [self._lookup(p) for p in paths]  # SHA-256 of the cached, else None
+        hits: list[str | None] = []  # SHA-256 of the cached, else None
+        workers_started = not self._local_workers()
+        for path in paths:
+            hits.append(self._lookup(path))
+            if hits[-1] is None and not workers_started:
+                start_server()  # workers get ready while the other files are looked up
+                workers_started = True
         misses = self._outcomes([p for p, hit in zip(paths, hits) if not hit], cancel)
         total = len(paths)
         for done, (path, hit) in enumerate(zip(paths, hits), start=1):

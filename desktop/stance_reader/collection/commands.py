@@ -130,16 +130,27 @@ def cmd_collection(args: argparse.Namespace, fail: Any) -> int:
     return 1 if failures else 0
 
 
-def annotate_outcomes(files: list[str], args: argparse.Namespace, documents: Any) -> Any:
+def annotate_jobs(args: argparse.Namespace, n_files: int) -> int:
+    """How many processes `annotate` analyses on; with more than one, the server they
+    fork from starts now and imports spaCy while this process sets up."""
+    from stance_reader.collection.pool import default_jobs, start_server
+
+    jobs: int = args.jobs or default_jobs(n_files)
+    if jobs > 1:
+        start_server()
+    return jobs
+
+
+def annotate_outcomes(files: list[str], jobs: int, args: argparse.Namespace,
+                      documents: Any) -> Any:
     """The analyses for `annotate`, in input order: with one job through `documents`
-    itself; with more, on `--jobs` processes, each opening files through its own
+    itself; with more, on `jobs` processes, each opening files through its own
     documents service over the same history (its analysis cache)."""
     from functools import partial
 
-    from stance_reader.collection.pool import default_jobs, run_local
+    from stance_reader.collection.pool import run_local
     from stance_reader.collection.work import analyse_path, analyse_with
 
-    jobs = args.jobs or default_jobs(len(files))
     if jobs <= 1:
         return (analyse_with(documents, f) for f in files)
     path = getattr(documents.history, "path", None)

@@ -20,6 +20,7 @@ from typing import Any
 from stance_reader.collection.record import ArticleRecord
 from stance_reader.errors import ExportError
 from stance_reader.fileio import AtomicFile, WriteFailed
+from stance_reader.output_plan import check_target
 
 COLUMNS: tuple[str, ...] = (
     "article_path", "title", "date", "outlet", "item", "quote_id", "speaker", "speaker_kind",
@@ -63,10 +64,7 @@ class SheetWriter:
     def __init__(self, path: str | Path, *, force: bool = False) -> None:
         self.path = Path(path)
         self.format = sheet_format(self.path)
-        if self.path.is_dir():
-            raise ExportError(f"{self.path} is a folder; give a file name")
-        if self.path.exists() and not force:
-            raise ExportError(f"{self.path} already exists; use --force (or confirm) to replace it")
+        check_target(self.path, (), force=force)  # a folder, a name too long, an existing file
         self.rows = 0
         self._parquet: list[dict[str, Any]] = []
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields, replace
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from stance_reader.core.notices import Notice
 from stance_reader.errors import AnalysisFileError
@@ -113,44 +113,71 @@ class Target(JSONData):
 
 
 @dataclass(frozen=True, slots=True)
-class Quote(JSONData):
-    """A quotation span (including its marks) with its kind, speaker, cue and tone.
-
-    `attribution` says how the speaker was found: "cue" (a reporting verb or phrase next
-    to it), "inherited" (a continuing paragraph), "pronoun" (he/she/they resolved),
-    "person" (corrected by a person) or "none".
-    """
+class SpokenSpan(JSONData):
+    """What a quotation and a reported span share: a stretch of the text someone said,
+    with its speaker (an id of `Analysis.speakers`), the words naming them (`source`),
+    the cue, the tone and the people it talks about (`targets`)."""
 
     id: str
     start: int
     end: int
-    kind: QuoteKind
     speaker: str | None
     source: Offsets | None
     cue: Cue | None
     tone: Tone
     targets: tuple[Target, ...] = ()
     paragraph: int = 0
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Self:
+        return cls(**_spoken_fields(d))
+
+
+def _spoken_fields(d: dict[str, Any]) -> dict[str, Any]:
+    """The `SpokenSpan` fields of a stored quote or reported span, by name."""
+    return {
+        "id": str(d["id"]),
+        "start": int(d["start"]),
+        "end": int(d["end"]),
+        "speaker": d.get("speaker"),
+        "source": Offsets.from_dict(d["source"]) if d.get("source") else None,
+        "cue": Cue.from_dict(d["cue"]) if d.get("cue") else None,
+        "tone": Tone.from_dict(d["tone"]),
+        "targets": tuple(Target.from_dict(t) for t in d.get("targets", [])),
+        "paragraph": int(d.get("paragraph", 0)),
+    }
+
+
+# A quote's keys in the file, in the order files have always had them (`kind` after
+# `end`), although the class declares `kind` after the fields it shares.
+QUOTE_KEYS: tuple[str, ...] = ("id", "start", "end", "kind", "speaker", "source", "cue",
+                               "tone", "targets", "paragraph", "attribution")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote(SpokenSpan):
+    """A quotation span (including its marks) with its kind, speaker, cue and tone.
+
+    `kind` and `attribution` are given by name. `attribution` says how the speaker was
+    found: "cue" (a reporting verb or phrase next to it), "inherited" (a continuing
+    paragraph), "pronoun" (he/she/they resolved), "person" (corrected by a person) or
+    "none".
+    """
+
+    kind: QuoteKind
     attribution: AttributionKind = "none"
+
+    def to_dict(self) -> dict[str, Any]:
+        plain = JSONData.to_dict(self)
+        return {key: plain[key] for key in QUOTE_KEYS}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
         kind = str(d["kind"])
         if kind not in QUOTE_KINDS:
             raise AnalysisFileError(f"unknown quote kind {kind!r}; expected one of {QUOTE_KINDS}")
-        return cls(
-            id=str(d["id"]),
-            start=int(d["start"]),
-            end=int(d["end"]),
-            kind=kind,  # type: ignore[arg-type]
-            speaker=d.get("speaker"),
-            source=Offsets.from_dict(d["source"]) if d.get("source") else None,
-            cue=Cue.from_dict(d["cue"]) if d.get("cue") else None,
-            tone=Tone.from_dict(d["tone"]),
-            targets=tuple(Target.from_dict(t) for t in d.get("targets", [])),
-            paragraph=int(d.get("paragraph", 0)),
-            attribution=_attribution_kind(d.get("attribution", "none")),
-        )
+        return cls(**_spoken_fields(d), kind=kind,  # type: ignore[arg-type]
+                   attribution=_attribution_kind(d.get("attribution", "none")))
 
 
 def _attribution_kind(value: object) -> AttributionKind:
@@ -162,32 +189,8 @@ def _attribution_kind(value: object) -> AttributionKind:
 
 
 @dataclass(frozen=True, slots=True)
-class ReportedSpan(JSONData):
+class ReportedSpan(SpokenSpan):
     """Indirect speech ("X told the AP that ..."): the sentence, its speaker and cue."""
-
-    id: str
-    start: int
-    end: int
-    speaker: str | None
-    source: Offsets | None
-    cue: Cue | None
-    tone: Tone
-    targets: tuple[Target, ...] = ()
-    paragraph: int = 0
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> ReportedSpan:
-        return cls(
-            id=str(d["id"]),
-            start=int(d["start"]),
-            end=int(d["end"]),
-            speaker=d.get("speaker"),
-            source=Offsets.from_dict(d["source"]) if d.get("source") else None,
-            cue=Cue.from_dict(d["cue"]) if d.get("cue") else None,
-            tone=Tone.from_dict(d["tone"]),
-            targets=tuple(Target.from_dict(t) for t in d.get("targets", [])),
-            paragraph=int(d.get("paragraph", 0)),
-        )
 
 
 @dataclass(frozen=True, slots=True)

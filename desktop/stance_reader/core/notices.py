@@ -16,3 +16,8 @@ class Notice:
 
     def to_dict(self) -> dict[str, str]:
         return {"kind": self.kind, "message": self.message}
+
+
+NO_TEXT = Notice("no-text", "this PDF has no text (a scan?): Stance Reader reads a PDF's "
+                 "text layer and does not read text in images; open a copy with selectable "
+                 "text (run it through OCR first)")

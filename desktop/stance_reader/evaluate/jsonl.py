@@ -1,7 +1,9 @@
-"""Reading evaluation data: JSON lines, each record checked, errors naming file and line."""
+"""Reading evaluation data: JSON lines, each record checked, errors naming file and line;
+the command line the data-set evaluations share."""
 
 from __future__ import annotations
 
+import argparse
 import json
 from typing import Any, Callable
 
@@ -40,3 +42,23 @@ def read_or_report(path: str, check: Callable[[dict[str, Any]], None], kind: str
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
     return None
+
+
+def dataset_parser(command: str, doc: str | None, file_help: str) -> argparse.ArgumentParser:
+    """The command line every data-set evaluation shares,
+    `python -m stance_reader.evaluate COMMAND FILE [--json]`; the caller adds its options."""
+    parser = argparse.ArgumentParser(prog=f"python -m stance_reader.evaluate {command}",
+                                     description=(doc or command).splitlines()[0])
+    parser.add_argument("file", help=file_help)
+    parser.add_argument("--json", action="store_true", help="print the table as JSON")
+    return parser
+
+
+def parse_and_read(parser: argparse.ArgumentParser, argv: list[str],
+                   check: Callable[[dict[str, Any]], None], kind: str
+                   ) -> tuple[argparse.Namespace, list[dict[str, Any]]] | None:
+    """The arguments and the checked records of their FILE; None (the reason printed on
+    stderr) when the file cannot be read or holds a bad record."""
+    args = parser.parse_args(argv)
+    records = read_or_report(args.file, check, kind)
+    return None if records is None else (args, records)

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from stance_reader.evaluate import shingles
+from stance_reader.evaluate import quotations, shingles
 from stance_reader.evaluate.jsonl import read_or_report
 from stance_reader.evaluate.snippets import SnippetCounts, score_page
 
@@ -44,6 +44,14 @@ def _trafilatura(data: bytes, name: str) -> str | None:
     import trafilatura
 
     return trafilatura.extract(data) or ""
+
+
+def _article_reference(data: bytes) -> str:
+    """The quotations' reference: trafilatura's article without the readers' comments
+    (its default keeps them, and a comment's quotation is not the article's)."""
+    import trafilatura
+
+    return trafilatura.extract(data, include_comments=False) or ""
 
 
 def _pypdf(data: bytes, name: str) -> str | None:
@@ -73,10 +81,22 @@ class _Column:
         self.counts = SnippetCounts()
         self.seconds = 0.0
         self.failed: list[str] = []
+        self.text: str | None = None  # the last page's text
+        self.quotes = self.quotes_lost = 0
+        self.overlap: list[shingles.Row] = []
+
+    def against_reference(self, reference: str | None) -> list[str]:
+        """Tally, on the last page, the reference's quotations this extractor kept and the
+        shingle overlap with the reference; the lost quotations are returned."""
+        self.overlap.append(shingles.tp_fp_fn(reference or "", self.text or ""))
+        lost, total = quotations.kept(reference or "", self.text)
+        self.quotes += total
+        self.quotes_lost += len(lost)
+        return lost
 
     def score(self, data: bytes, name: str, record: dict) -> SnippetCounts:
         start = time.perf_counter()
-        text = self.run(data, name)
+        text = self.text = self.run(data, name)
         self.seconds += time.perf_counter() - start
         if text is None:
             self.failed.append(name)
@@ -87,11 +107,16 @@ class _Column:
 
 def _print_table(columns: list[_Column], pages: int) -> None:
     print(f"{'extractor':<44}{'precision':>10}{'recall':>8}{'F1':>7}{'accuracy':>10}"
-          f"{'seconds':>9}{'failed':>8}")
+          f"{'seconds':>9}{'failed':>8}{'quotations kept':>17}{'shingle F1':>12}")
     for c in columns:
         p, r, f, a = c.counts.scores()
+        kept = (f"{c.quotes - c.quotes_lost}/{c.quotes} "
+                f"({(c.quotes - c.quotes_lost) / c.quotes:.1%})") if c.quotes else "-"
+        overlap = shingles.summarise(c.overlap)[2] if c.overlap else 0.0
         print(f"{c.label:<44}{p:>10.3f}{r:>8.3f}{f:>7.3f}{a:>10.3f}{c.seconds:>9.2f}"
-              f"{len(c.failed):>8}")
+              f"{len(c.failed):>8}{kept:>17}{overlap:>12.3f}")
+    print("quotations kept, shingle F1: against trafilatura's article text (readers' "
+          "comments off) of each web page")
     ref = columns[1]
     if ref.seconds:
         print(f"time ratio {columns[0].label} / {ref.label}: "
@@ -103,16 +128,21 @@ def _print_table(columns: list[_Column], pages: int) -> None:
 
 def _run_snippets(pairs: list[tuple[Path, Path, dict]], columns: list[_Column],
                   verbose: bool) -> None:
-    """`pairs`: (file for columns[0], file for the other columns, snippet record)."""
+    """`pairs`: (file columns[0] and, for PDFs, columns[1] read; the web page the last
+    column and the quotations' reference read; snippet record)."""
     for own, other, record in pairs:
         data = own.read_bytes()
         page = columns[0].score(data, own.name, record)
-        other_data = data if other == own else other.read_bytes()
-        for c in columns[1:]:
-            c.score(other_data, other.name, record)
-        if verbose and (page.fn or page.fp):
+        for c in columns[1:-1]:
+            c.score(data, own.name, record)
+        html = data if other == own else other.read_bytes()
+        columns[-1].score(html, other.name, record)
+        reference = _article_reference(html)
+        lost = [c.against_reference(reference) for c in columns][0]
+        if verbose and (page.fn or page.fp or lost):
             print(f"{own.name}: {page.fn} of {len(record['with'])} kept snippets missing, "
-                  f"{page.fp} of {len(record['without'])} boilerplate snippets present")
+                  f"{page.fp} of {len(record['without'])} boilerplate snippets present"
+                  + "".join(f"\n  quotation lost: {q[:100]}" for q in lost))
     _print_table(columns, len(pairs))
 
 
@@ -139,15 +169,7 @@ def _pdf_set(folder: Path, snippets: Path, limit: int | None, verbose: bool) -> 
     columns = [_Column("stance-reader PDF loader", _ours),
                _Column("pypdf extract_text (reference)", _pypdf),
                _Column("trafilatura on the same pages' HTML", _trafilatura)]
-    for own, other, record in pairs:  # pypdf reads the PDF, trafilatura the HTML
-        data = own.read_bytes()
-        page = columns[0].score(data, own.name, record)
-        columns[1].score(data, own.name, record)
-        columns[2].score(other.read_bytes(), other.name, record)
-        if verbose and (page.fn or page.fp):
-            print(f"{own.name}: {page.fn} of {len(record['with'])} kept snippets missing, "
-                  f"{page.fp} of {len(record['without'])} boilerplate snippets present")
-    _print_table(columns, len(pairs))
+    _run_snippets(pairs, columns, verbose)  # pypdf reads the PDF, trafilatura the HTML
     return 0
 
 

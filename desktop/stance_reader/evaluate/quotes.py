@@ -14,14 +14,13 @@ attribution). Terms (scare quotes) are not attributions and are not scored.
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from stance_reader.evaluate.jsonl import read_jsonl, read_or_report
+from stance_reader.evaluate.jsonl import dataset_parser, parse_and_read, read_jsonl
 from stance_reader.evaluate.speaker_errors import canon_ok, category, error_table, name_ok
 
 TRIM = " \t\n\"'“”‘’«».,;:!?…"
@@ -225,18 +224,16 @@ def _textacy(records: list[dict[str, Any]], model: str | None) -> tuple[Counts, 
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m stance_reader.evaluate quotes",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("file", help="PolNeAR-format JSON lines (e.g. ../shared/eval/polnear_dev.jsonl)")
+    parser = dataset_parser("quotes", __doc__, "PolNeAR-format JSON lines (e.g. "
+                            "../shared/eval/polnear_dev.jsonl)")
     parser.add_argument("--model", default=None, help="spaCy model (default: automatic)")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--baseline", choices=["textacy"], action="append", default=[],
                         help="also score a baseline on the same data")
-    parser.add_argument("--json", action="store_true", help="print the table as JSON")
-    args = parser.parse_args(argv)
-    records = read_or_report(args.file, _check, "PolNeAR-format")
-    if records is None:
+    read = parse_and_read(parser, argv, _check, "PolNeAR-format")
+    if read is None:
         return 2
+    args, records = read
     records = records[: args.limit] if args.limit else records
     rows = []
     c, secs = _ours(records, args.model)

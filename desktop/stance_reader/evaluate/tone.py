@@ -10,7 +10,6 @@ and accuracy over negative/neutral/positive and sentences per second. With
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from stance_reader.core.tone import CLASSES, ToneScorer, plain_vader_tone
-from stance_reader.evaluate.jsonl import read_jsonl, read_or_report
+from stance_reader.evaluate.jsonl import dataset_parser, parse_and_read, read_jsonl
 from stance_reader.fileio import atomic_write_text
 
 
@@ -62,17 +61,15 @@ def _write_predictions(path: Path, rows: list[dict[str, Any]]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m stance_reader.evaluate tone",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("file")
-    parser.add_argument("--predictions", metavar="OUT.jsonl", default=None)
+    parser = dataset_parser("tone", __doc__, "NewsMTSC-format JSON lines")
+    parser.add_argument("--predictions", metavar="OUT.jsonl", default=None,
+                        help="write each record's label and compound score here")
     parser.add_argument("--held-out", action="store_true",
                         help="only the records set aside before training")
-    parser.add_argument("--json", action="store_true", help="print the table as JSON")
-    args = parser.parse_args(argv)
-    records = read_or_report(args.file, _check, "NewsMTSC-format")
-    if records is None:
+    read = parse_and_read(parser, argv, _check, "NewsMTSC-format")
+    if read is None:
         return 2
+    args, records = read
     if args.held_out:
         records = [r for r in records if is_held_out(r["text"])]
     if not records:

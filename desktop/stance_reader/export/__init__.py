@@ -20,7 +20,7 @@ from typing import Iterable
 from stance_reader.core.analysis import Analysis
 from stance_reader.errors import ExportError
 from stance_reader.fileio import WriteFailed, atomic_write_bytes
-from stance_reader.output_plan import check_target
+from stance_reader.output_plan import InputIndex, check_target
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +99,16 @@ def _encodable(analysis: Analysis) -> Analysis:
 
 
 def write(analysis: Analysis, fmt: str, out: str | Path, *, force: bool = False,
-          inputs: Iterable[str | Path] = ()) -> Path:
+          inputs: Iterable[str | Path] | InputIndex = ()) -> Path:
     """Write the export to `out`; refuses the original article, every file in `inputs`
-    (the files the caller read: a reopened copy, the batch's other inputs) and, without
+    (the files the caller read: a reopened copy, the batch's other inputs; a batch passes
+    one `InputIndex` for all its writes, which the article's own path joins) and, without
     force, any existing file. Raises ExportError with a message naming the file."""
     export_format(fmt)
     target = Path(out)
-    protected = [Path(p) for p in inputs]
+    protected = inputs if isinstance(inputs, InputIndex) else InputIndex(Path(p) for p in inputs)
     if analysis.source.path:
-        protected.append(Path(analysis.source.path))
+        protected.add(Path(analysis.source.path))
     check_target(target, protected, force=force)
     data = render_bytes(analysis, fmt)
     try:

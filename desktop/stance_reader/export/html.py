@@ -43,6 +43,7 @@ body > input[type=checkbox] { position: absolute; top: .6rem; left: 0; opacity: 
 main, header.doc, section { max-width: 70ch; margin: 0 auto; padding: 0 1rem; }
 header.doc h1 { font-size: 1.8rem; line-height: 1.25; margin: 2rem 0 .3rem; }
 header.doc p { color: var(--muted); margin: 0 0 1.5rem; }
+header.doc p.notice { color: inherit; border-left: 3px solid var(--muted); padding-left: .6rem; }
 main p { margin: 0 0 1.1em; }
 main span { border-radius: 2px; --tone: var(--tone-l); }
 @media (prefers-color-scheme: dark) { main span { --tone: var(--tone-d); } }
@@ -229,6 +230,9 @@ def render(analysis: Analysis) -> str:
         for pieces in paragraph_pieces(analysis))
     title = analysis.title or (analysis.source.path or "Article").rsplit("/", 1)[-1]
     meta = " · ".join(x for x in (analysis.byline, analysis.date) if x)
+    # What the reader must know about the document (no text in a PDF, not English).
+    notes = "".join(f'<p class="notice" role="note">{html.escape(n.message)}</p>'
+                    for n in analysis.notices)
     toggles = "".join(f'<input type="checkbox" id="layer-{layer.name}" checked '
                       f'aria-label="{layer.title} layer">' for layer in LAYERS)
     labels = "".join(f'<label for="layer-{layer.name}">{layer.title}</label>'
@@ -242,7 +246,7 @@ def render(analysis: Analysis) -> str:
 <body>
 {toggles}
 <nav class="layers" aria-label="Layers"><strong>Layers:</strong> {labels}</nav>
-<header class="doc"><h1>{html.escape(title)}</h1><p>{html.escape(meta)}</p></header>
+<header class="doc"><h1>{html.escape(title)}</h1><p>{html.escape(meta)}</p>{notes}</header>
 <main>
 {body}
 </main>

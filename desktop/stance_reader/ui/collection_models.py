@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from stance_reader.collection.aggregate import CollectionVoice
 from stance_reader.collection.collect import Collected
+from stance_reader.ui.layers_panel import swatch
 
 ROLE_PATH = Qt.ItemDataRole.UserRole + 1
 ROLE_KEY = Qt.ItemDataRole.UserRole + 2
@@ -117,7 +118,7 @@ class VoiceModel(_Table):
             return [v.name, v.kind, v.articles, v.quotations, f"{v.share:.0%}",
                     f"{t['negative']} / {t['neutral']} / {t['positive']}"][col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and v.key in self.colors:
-            return QColor(self.colors[v.key])
+            return swatch(self.colors[v.key])
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{v.name} ({v.kind}): in {v.articles} article(s), {v.quotations} "
                     f"quotations and {v.reported} reported, {v.share:.0%} of quoted words. "

@@ -68,7 +68,7 @@ class DocumentTab(QWidget):
     def _on_loaded(self, item: Any) -> None:
         if isinstance(item, Article):
             self.article = item
-            self.view.show_text(item.text, item.title, item.byline, item.date)
+            self.view.show_text(item.text, item.title, item.byline, item.date, item.notices)
             self.loaded.emit(item)
 
     def _on_finished(self, opened: OpenedDocument) -> None:

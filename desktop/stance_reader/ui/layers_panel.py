@@ -19,9 +19,14 @@ ROLE_TONE = Qt.ItemDataRole.UserRole + 3
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
+    """A square of `colour`, the same in a selected row (Qt would tint it with the
+    selection colour, and a speaker's colour is how the reader knows them)."""
     pix = QPixmap(size, size)
     pix.fill(QColor(colour))
-    return QIcon(pix)
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pix, mode)
+    return icon
 
 
 class LayersPanel(QWidget):

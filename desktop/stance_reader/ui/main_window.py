@@ -24,11 +24,10 @@ from stance_reader.ui.dialogs import show_error, show_notice
 from stance_reader.ui.document_tab import DocumentTab
 from stance_reader.ui.layers_panel import LayersPanel
 from stance_reader.ui.voices_panel import VoicesPanel
-from stance_reader.ui.save_job import save_pool
 from stance_reader.ui.window_menus import MenusMixin
 from stance_reader.ui.window_walk import WalkMixin
 from stance_reader.ui.window_saving import SavingMixin
-from stance_reader.ui.worker import analysis_pool
+from stance_reader.ui.worker import one_thread_pool
 
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 500
@@ -52,8 +51,8 @@ class MainWindow(MenusMixin, SavingMixin, WalkMixin, QMainWindow):
         self.documents = DocumentService(history, model=model or s.spacy_model or None,
                                          thresholds=(s.tone_positive, s.tone_negative),
                                          batch_size=8)
-        self.pool = analysis_pool()
-        self.save_pool = save_pool()
+        self.pool = one_thread_pool()  # analyses
+        self.save_pool = one_thread_pool()  # annotated copies, beside a running analysis
         self.setWindowTitle("Stance Reader")
         self.setAcceptDrops(True)
         self.resize(1280, 860)

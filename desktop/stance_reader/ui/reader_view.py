@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QToolTip, QVBoxLayout, QWidget)
 
 from stance_reader.core.analysis import Analysis
+from stance_reader.core.notices import Notice
 from stance_reader.presentation.layers import PAINT_ORDER, LayerState
 from stance_reader.presentation.marks import Mark, all_marks, describe
 from stance_reader.presentation.voices import analysis_colors
@@ -96,6 +97,12 @@ class ReaderView(QWidget):
         self.title.setAccessibleName("Title")
         self.meta = QLabel()
         self.meta.setAccessibleName("Byline and date")
+        self.notice = QLabel()  # what the reader must know: no text in a PDF, not English
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("Notice")
+        self.notice.setStyleSheet("QLabel { border-left: 3px solid palette(mid); "
+                                  "padding: 4px 8px; }")
+        self.notice.hide()
         self.text = ArticleText(self)
         self.text.margins_changed.connect(self._align_header)
         self.find_edit = QLineEdit()
@@ -115,6 +122,7 @@ class ReaderView(QWidget):
         head.setContentsMargins(0, 16, 0, 0)
         head.addWidget(self.title)
         head.addWidget(self.meta)
+        head.addWidget(self.notice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -142,7 +150,8 @@ class ReaderView(QWidget):
         self._apply_fonts()
 
     # -- content ---------------------------------------------------------------------
-    def show_text(self, text: str, title: str | None, byline: str | None, date: str | None) -> None:
+    def show_text(self, text: str, title: str | None, byline: str | None, date: str | None,
+                  notices: tuple[Notice, ...] = ()) -> None:
         """Show the article at once, before its analysis arrives.
 
         The document is built detached from the view (no layout while inserting): one block
@@ -181,10 +190,13 @@ class ReaderView(QWidget):
         self.title.setVisible(bool(title))
         self.meta.setText(" · ".join(x for x in (byline, date) if x))
         self.meta.setVisible(bool(byline or date))
+        self.notice.setText("\n".join(n.message for n in notices))
+        self.notice.setVisible(bool(notices))
 
     def set_analysis(self, analysis: Analysis, overrides: dict[str, str] | None = None) -> None:
         if self._shown_text != analysis.text:
-            self.show_text(analysis.text, analysis.title, analysis.byline, analysis.date)
+            self.show_text(analysis.text, analysis.title, analysis.byline, analysis.date,
+                           analysis.notices)
         self._selection_cache.clear()
         self._partial.clear()
         self.analysis = analysis

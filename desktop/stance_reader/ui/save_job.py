@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import Iterable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Signal
 
 from stance_reader.core.analysis import Analysis
 
@@ -50,10 +50,3 @@ class SaveJob(QRunnable):
             self.signals.failed.emit(exc)
         finally:
             _alive.discard(self)
-
-
-def save_pool() -> QThreadPool:
-    """One thread: copies are written one after another, never on the GUI thread."""
-    pool = QThreadPool()
-    pool.setMaxThreadCount(1)
-    return pool

@@ -44,6 +44,9 @@ def app_palette(theme: str) -> QPalette:
         }
         for role, colour in colors.items():
             pal.setColor(role, QColor(colour))
-        pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#777777"))
-        pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#777777"))
+        # Disabled text (a greyed menu entry, the toolbar's Save Annotated Copy on a
+        # collection tab) reads as disabled, as the light style's does.
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                     QPalette.ColorRole.ButtonText):
+            pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#777777"))
     return pal

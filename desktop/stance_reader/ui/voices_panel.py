@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from stance_reader.core.analysis import Analysis
 from stance_reader.presentation.tone import Thresholds, signed, tone_hue
+from stance_reader.ui.layers_panel import swatch
 from stance_reader.presentation.voices import Mentioned, Voice, mentioned, speaks, stance, voices
 from stance_reader.style.palette import SpeakerColor, readable_text
 
@@ -86,7 +87,7 @@ class VoicesModel(QAbstractTableModel):
             return [v.speaker.name, v.quotes, v.reported, f"{v.share:.0%}", signed(v.tone)][col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             c = self._colors.get(v.speaker.id)
-            return QColor(c.for_theme(self._theme)) if c else None  # type: ignore[arg-type]
+            return swatch(c.for_theme(self._theme)) if c else None  # type: ignore[arg-type]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{v.speaker.name} ({v.speaker.kind}): {v.quotes} quotations, "
                     f"{v.reported} reported, {v.share:.0%} of quoted words; tone {signed(v.tone)} "

@@ -66,8 +66,9 @@ class AnalysisJob(QRunnable):
             _alive.discard(self)
 
 
-def analysis_pool() -> QThreadPool:
-    """One thread: spaCy runs one document at a time; the GUI thread never waits on it."""
+def one_thread_pool() -> QThreadPool:
+    """A pool of one thread: its jobs run one after another, never on the GUI thread
+    (spaCy analyses one document at a time; copies are written in the order asked)."""
     pool = QThreadPool()
     pool.setMaxThreadCount(1)
     return pool

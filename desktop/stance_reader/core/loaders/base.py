@@ -9,6 +9,7 @@ from stance_reader.core.analysis import Offsets
 from stance_reader.core.article import Article, split_paragraphs
 from stance_reader.core.language import NOT_ENGLISH, looks_english
 from stance_reader.core.loaders.dates import readable_date
+from stance_reader.core.notices import NO_TEXT, Notice
 from stance_reader.errors import EmptyDocument
 
 
@@ -17,7 +18,8 @@ class Extracted:
     """Text and metadata from one document.
 
     `text` is used as is when `paragraphs` is None (plain text keeps every character of
-    the file); otherwise the paragraphs are joined with blank lines.
+    the file); otherwise the paragraphs are joined with blank lines. `notices` are what
+    the format found that the reader must know (a PDF without text).
     """
 
     text: str = ""
@@ -25,6 +27,7 @@ class Extracted:
     title: str | None = None
     byline: str | None = None
     date: str | None = None
+    notices: tuple[Notice, ...] = ()
 
 
 # Control characters mean nothing in an article, are invalid in XML (DOCX and EPUB exports)
@@ -62,11 +65,11 @@ def to_article(ex: Extracted, fmt: str, sha256: str, path: str | None, name: str
             pos += len(p) + 2
         text = "\n\n".join(parts)
         paragraphs = tuple(offsets)
-    if not text.strip():
+    if not text.strip() and NO_TEXT not in ex.notices:
         raise EmptyDocument(f"{name} has no text to analyse", path)
     english = looks_english(text)
     return Article(text=text, paragraphs=paragraphs, format=fmt, sha256=sha256, path=path,
                    title=clean(ex.title), byline=clean(ex.byline),
                    date=readable_date(clean(ex.date)),
                    language="en" if english else "other",
-                   notices=() if english else (NOT_ENGLISH,))
+                   notices=ex.notices + (() if english else (NOT_ENGLISH,)))

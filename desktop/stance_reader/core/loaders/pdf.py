@@ -2,14 +2,19 @@
 
 Chosen by measurement over pypdf (see docs/evaluation.md): PDFium gives each character's
 box, so lines, gaps and link areas are known, and it opens owner-password PDFs (printing
-restrictions) as every viewer does. The text is rebuilt in steps:
-1. lines per page with boxes (`pdf_layout.page_lines`);
+restrictions; RC4 and AES, decrypted by PDFium itself) as every viewer does. The text is
+rebuilt in steps:
+1. printed lines per page with boxes, cut between columns, pieces of one line joined
+   (`pdf_layout.page_lines`);
 2. running headers and footers dropped (`pdf_layout.drop_running_lines`);
-3. blocks rebuilt from gaps, ligatures unfolded, hyphens mended (`pdf_paragraphs.blocks`);
-4. the article chosen out of a printed web page's menus and footers: the densest run of
-   prose blocks (`pdf_article.article_blocks`); the title from the metadata (a browser
-   writes the page's title there), byline and date from the lines around the article's
-   start (the metadata dates are when the page was printed).
+3. columns: side columns marked, two columns of prose read down each
+   (`pdf_columns.arrange_columns`);
+4. blocks rebuilt from gaps, ligatures unfolded, hyphens mended (`pdf_paragraphs.blocks`);
+5. the article chosen out of a printed web page's menus, sidebars, banners and comments:
+   the densest run of prose blocks (`pdf_article.article_blocks`); the title from the
+   metadata (a browser writes the page's title there), byline and date from the lines
+   around the article's start (the metadata dates are when the page was printed).
+A PDF with no text left (a scan) opens empty with a notice rather than an error.
 """
 
 from __future__ import annotations
@@ -20,16 +25,17 @@ import threading
 from stance_reader.core.loaders.base import Extracted
 from stance_reader.core.loaders.boilerplate import drop_closing_notes
 from stance_reader.core.loaders.dates import LEAD_PARAGRAPHS, byline_in_text, date_in_text
+from stance_reader.core.loaders.pdf_columns import arrange_columns
 from stance_reader.core.loaders.pdf_layout import drop_running_lines, page_lines
 from stance_reader.core.loaders.pdf_article import article_blocks
 from stance_reader.core.loaders.pdf_paragraphs import blocks
+from stance_reader.core.notices import NO_TEXT
 from stance_reader.errors import CorruptDocument, EmptyDocument, EncryptedDocument
 
 # PDFium is not thread-safe; loads may run in worker threads.
 _LOCK = threading.Lock()
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 MAX_PAGES = 2000
-NO_TEXT = "this PDF has no text (a scan?); Stance Reader needs selectable text"
 
 
 def _open(data: bytes, name: str):  # type: ignore[no-untyped-def]
@@ -60,9 +66,11 @@ def parse(data: bytes, name: str) -> Extracted:
                 from None
         finally:
             document.close()
-    lines = [line for page in drop_running_lines(pages) for line in page]
+    lines = [line for page in drop_running_lines(pages) for line in arrange_columns(page)]
     if not lines:
-        raise EmptyDocument(f"{name}: {NO_TEXT}")
+        # A scan (or a print of one): it opens, empty, with a notice rather than an error,
+        # so the reader sees which file it is and why there is nothing to read.
+        return Extracted(paragraphs=(), notices=(NO_TEXT,))  # its title is the tool's
     found = blocks(lines)
     chosen = article_blocks(found) or found
     start = found.index(chosen[0]) if chosen else 0

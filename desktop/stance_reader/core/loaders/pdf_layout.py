@@ -17,8 +17,9 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One printed line: its text, box (PDF points, y up), font size, and whether most of
-    it lies under a link (menus and link lists are mostly links)."""
+    """One printed line: its text, box (PDF points, y up), font size, whether most of it
+    lies under a link (menus and link lists are mostly links), and whether it sits in a
+    side column beside the article (`pdf_columns`); the baseline its letters stand on."""
 
     text: str
     left: float
@@ -28,6 +29,9 @@ class Line:
     size: float
     page: int
     linked: bool = False
+    side: bool = False
+    baseline: float = 0.0
+    spaced_end: bool = False  # PDFium wrote a space after its last word
 
 
 # Lines browsers and print systems put in page margins.
@@ -36,6 +40,13 @@ _PAGE_NUMBER = re.compile(r"(?:^|\s)(?:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}$", 
 _ADDRESS = re.compile(r"^(?:https?://|file://|www\.)\S+", re.I)
 _DIGITS = re.compile(r"\d+")
 MARGIN_LINES = 2
+# Gaps, in font sizes: wider than COLUMN_GAP between two runs of text on one baseline
+# separates columns; wider than SPACE_GAP font sizes between two pieces is a word space.
+COLUMN_GAP = 0.9
+SPACE_GAP = 0.2
+# Back to the left by more than BACK_JUMP font sizes: another column (right-to-left
+# scripts step back one letter at a time).
+BACK_JUMP = 4.0
 
 
 def _link_rects(page: Any) -> list[tuple[float, float, float, float]]:
@@ -58,10 +69,98 @@ def _under_link(box: tuple[float, float, float, float],
     return any(l <= cx <= r and b <= cy <= t for l, b, r, t in rects)
 
 
-def page_lines(page: Any, number: int) -> list[Line]:
-    """The page's lines in content order, with boxes, font size and link coverage."""
+# A character: text, box (None for a space), font size, under a link, baseline.
+_Char = tuple[str, "tuple[float, float, float, float] | None", float, bool, float]
+
+
+def _line(chars: list[_Char], number: int) -> Line | None:
+    """One printed line out of its characters."""
+    boxes = [c[1] for c in chars if c[1] is not None]
+    text = "".join(c[0] for c in chars).strip()
+    if not boxes or not text:
+        return None
+    sizes: Counter[float] = Counter(c[2] for c in chars if c[1] is not None)
+    baselines: Counter[float] = Counter(c[4] for c in chars if c[1] is not None)
+    linked = sum(1 for c in chars if c[1] is not None and c[3])
+    return Line(text=text, left=min(b[0] for b in boxes), bottom=min(b[1] for b in boxes),
+                right=max(b[2] for b in boxes), top=max(b[3] for b in boxes),
+                size=sizes.most_common(1)[0][0], page=number, linked=linked > len(boxes) / 2,
+                baseline=baselines.most_common(1)[0][0], spaced_end=chars[-1][0].isspace())
+
+
+def _pieces(textpage: Any, text: str, first: int, end: int, count: int,
+            links: list[tuple[float, float, float, float]], number: int) -> list[Line]:
+    """The characters `first:end` of one PDFium line, cut at a space wider than
+    `COLUMN_GAP` font sizes or where the text jumps back left: PDFium joins text of two
+    columns (or of a side box) that share a height band into one line."""
     import pypdfium2.raw as pdfium_c
 
+    out: list[Line] = []
+    chars: list[_Char] = []
+    right: float | None = None
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for i in range(first, min(end, count)):
+        if text[i].isspace():
+            chars.append((text[i], None, 0.0, False, 0.0))
+            continue
+        box = textpage.get_charbox(i)
+        if box[2] <= box[0] and box[3] <= box[1]:
+            chars.append((text[i], None, 0.0, False, 0.0))
+            continue
+        size = round(pdfium_c.FPDFText_GetFontSize(textpage.raw, i), 1)
+        gap = box[0] - right if right is not None else 0.0
+        # Forward only at a space (glyph boxes of some fonts are off); back to the left
+        # by more than a gap, the text went on in another column or a side box.
+        if (gap > COLUMN_GAP * max(size, 1.0) and chars[-1][0].isspace()
+                or gap < -BACK_JUMP * max(size, 1.0)):
+            line = _line(chars, number)
+            out += [line] if line else []
+            chars = []
+        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
+        chars.append((text[i], box, size, bool(links) and _under_link(box, links),
+                      round(y.value, 1)))
+        right = box[2]
+    line = _line(chars, number)
+    return out + ([line] if line else [])
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    """`b` continues `a` on the same printed line: beside it on the right, close, and
+    sharing most of its height (superscripts, links and odd glyph runs that PDFium
+    breaks off; a browser's footer that it cuts into single characters)."""
+    overlap = min(a.top, b.top) - max(a.bottom, b.bottom)
+    low = min(a.top - a.bottom, b.top - b.bottom)
+    gap = b.left - a.right
+    return (a.page == b.page and overlap >= low / 2 > 0
+            and -low / 2 <= gap <= COLUMN_GAP * max(a.size, b.size, 1.0))
+
+
+def _merge(a: Line, b: Line) -> Line:
+    close = b.left - a.right <= SPACE_GAP * max(a.size, b.size)
+    space = "" if close and not a.spaced_end else " "
+    weight_a, weight_b = len(a.text), len(b.text)
+    return Line(text=a.text + space + b.text, left=min(a.left, b.left),
+                bottom=min(a.bottom, b.bottom), right=max(a.right, b.right),
+                top=max(a.top, b.top), size=a.size if weight_a >= weight_b else b.size,
+                page=a.page,
+                linked=(weight_a * a.linked + weight_b * b.linked) * 2 > weight_a + weight_b,
+                baseline=a.baseline if weight_a >= weight_b else b.baseline,
+                spaced_end=b.spaced_end)
+
+
+def join_rows(lines: list[Line]) -> list[Line]:
+    """Consecutive pieces of one printed line joined into one line."""
+    out: list[Line] = []
+    for line in lines:
+        if out and _same_row(out[-1], line):
+            out[-1] = _merge(out[-1], line)
+        else:
+            out.append(line)
+    return out
+
+
+def page_lines(page: Any, number: int) -> list[Line]:
+    """The page's printed lines in content order, with boxes, font size and link coverage."""
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -72,31 +171,11 @@ def page_lines(page: Any, number: int) -> list[Line]:
         lines: list[Line] = []
         start = 0
         for end in [m.start() for m in re.finditer(r"\r?\n", text)] + [len(text)]:
-            chunk = text[start:end]
             first = start
             start = end + (2 if text[end:end + 2] == "\r\n" else 1)
-            if not chunk.strip():
-                continue
-            boxes = []
-            linked = 0
-            sizes: Counter[float] = Counter()
-            for i in range(first, min(first + len(chunk), count)):
-                if chunk[i - first].isspace():
-                    continue
-                box = textpage.get_charbox(i)
-                if box[2] <= box[0] and box[3] <= box[1]:
-                    continue
-                boxes.append(box)
-                sizes[round(pdfium_c.FPDFText_GetFontSize(textpage.raw, i), 1)] += 1
-                linked += bool(links) and _under_link(box, links)
-            if not boxes:
-                continue
-            lines.append(Line(
-                text=chunk.strip(), left=min(b[0] for b in boxes),
-                bottom=min(b[1] for b in boxes), right=max(b[2] for b in boxes),
-                top=max(b[3] for b in boxes), size=sizes.most_common(1)[0][0], page=number,
-                linked=linked > len(boxes) / 2))
-        return lines
+            if text[first:end].strip():
+                lines += _pieces(textpage, text, first, end, count, links, number)
+        return join_rows(lines)
     finally:
         textpage.close()
 

@@ -24,11 +24,13 @@ _PDFIUM_HYPHEN = re.compile(r"(\w+)\ufffe\s*(\w+)")
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A paragraph-like block: its text, font size, and whether it is mostly links."""
+    """A paragraph-like block: its text, font size, whether it is mostly links, and
+    whether it stands in a side column beside the article."""
 
     text: str
     size: float
     linked: bool
+    side: bool = False
 
 
 def unfold_ligatures(text: str) -> str:
@@ -55,7 +57,18 @@ def _usual_gaps(lines: list[Line]) -> dict[float, float]:
     return {size: statistics.median(g) for size, g in gaps.items()}
 
 
+def _same_row(prev: Line, line: Line) -> bool:
+    """`line` is the next cell of `prev`'s row (a table, a dateline beside a byline)."""
+    overlap = min(prev.top, line.top) - max(prev.bottom, line.bottom)
+    return (line.page == prev.page and line.left > prev.right
+            and overlap >= min(prev.top - prev.bottom, line.top - line.bottom) / 2 > 0)
+
+
 def _starts_block(prev: Line, line: Line, usual: dict[float, float]) -> bool:
+    if line.side != prev.side:
+        return True
+    if _same_row(prev, line):
+        return False
     if line.size != prev.size:
         return True
     height = max(prev.top - prev.bottom, 1.0)
@@ -92,7 +105,7 @@ def blocks(lines: list[Line]) -> list[Block]:
     linked = total = 0  # characters of the block's lines, and of those mostly under links
 
     def close() -> None:
-        out.append(Block(text, head.size, linked * 2 > total))
+        out.append(Block(text, head.size, linked * 2 > total, head.side))
 
     for prev, line, line_text in zip(lines, lines[1:], texts[1:]):
         linked += len(prev.text) if prev.linked else 0
@@ -100,9 +113,12 @@ def blocks(lines: list[Line]) -> list[Block]:
         if _starts_block(prev, line, usual):
             close()
             text, head, linked, total = line_text, line, 0, 0
+        elif _same_row(prev, line):
+            text = f"{text} {line_text}"
         else:
             text = _join(text, line_text, document_words)
     linked += len(lines[-1].text) if lines[-1].linked else 0
     total += len(lines[-1].text)
     close()
-    return [Block(mend_line_end_hyphens(b.text, document_words), b.size, b.linked) for b in out]
+    return [Block(mend_line_end_hyphens(b.text, document_words), b.size, b.linked, b.side)
+            for b in out]
