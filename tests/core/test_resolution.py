@@ -56,7 +56,7 @@ def test_pronoun_needs_gender_agreement_when_there_is_evidence() -> None:
 def test_pronoun_prefers_the_previous_sentences_subject_over_an_older_speaker() -> None:
     r = Resolver([0, 50, 100])
     older = r.speaker(_m("Jim Clyburn", 0, subject=True))
-    subject = r.observe(_m("Trump", 50, subject=True))
+    subject = r.observe(_m("Donald Trump", 50, subject=True))
     assert r.resolve_pronoun(Mention(100, 102, "He", "pronoun", subject=True)) == subject != older
 
 
@@ -128,3 +128,30 @@ def test_an_all_capitals_name_is_an_organisation_even_when_tagged_person() -> No
     r = Resolver([0])
     i = r.speaker(_m("KTRK", 0))
     assert r.speakers([i])[0][0].kind == "organisation"  # type: ignore[list-item]
+
+
+def test_pronoun_prefers_who_just_spoke_over_who_they_spoke_about() -> None:
+    """'McClenney said Clinton doesn't show consistency. “…,” she said': the woman who
+    spoke, not the woman she spoke about (both subjects of their clauses)."""
+    r = Resolver([0, 60])
+    speaker = r.speaker(_m("Tyresha McClenney", 0, subject=True))
+    r.observe(_m("Hillary Clinton", 25, subject=True))
+    assert r.resolve_pronoun(Mention(90, 93, "she", "pronoun", subject=True)) == speaker
+
+
+def test_a_name_inside_the_quotation_is_not_the_pronoun_s_antecedent() -> None:
+    """'“Obama and Michelle saying it won't do it,” she said': she is not Obama."""
+    r = Resolver([0, 40], quotations=[(40, 90)])
+    wimes = r.speaker(_m("Leslie Wimes", 0, subject=True))
+    r.observe(_m("Barack Obama", 41, subject=True))
+    assert r.resolve_pronoun(Mention(92, 95, "she", "pronoun", subject=True)) == wimes
+
+
+def test_pronoun_leans_to_the_person_just_introduced_by_full_name() -> None:
+    """'Obama said …. … That concerns Henry Crespo, president of the caucus. “…,” he said':
+    the man just introduced, though only as an object, not the earlier speaker."""
+    r = Resolver([0, 50, 100, 150, 200])
+    r.observe(_m("Barack Obama", 0))
+    r.speaker(_m("Obama", 60, subject=True))
+    crespo = r.observe(_m("Henry Crespo", 170, roles=("president",)))
+    assert r.resolve_pronoun(Mention(210, 212, "he", "pronoun", subject=True)) == crespo

@@ -118,3 +118,95 @@ def test_a_glued_list_of_organisations_is_several_entities(nlp) -> None:  # type
     doc = nlp("Viewers of CBS All Access, Disney and Netflix complained on Monday.")
     names = [m.text for m in entity_mentions(doc, 0, ("ORG", "PERSON"))]
     assert "CBS All Access, Disney" not in names
+
+
+def test_a_fragment_without_a_cue_is_the_wording_of_its_clause_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "In recent weeks, Reid has gone after Trump as a “human leech who will "
+                 "bleed the country.”")
+    assert speakers_of(a) == ["Reid"]
+
+
+def test_a_quoted_label_on_a_noun_is_nobody_s_wording(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "The senator voted for the “clean energy” bill on Tuesday.")
+    assert speakers_of(a) == [] and [q.kind for q in a.quotes] == ["term"]
+
+
+def test_a_dateline_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told "
+                 "delegates that the server “should disqualify her.”")
+    assert speakers_of(a) == ["Michael Mukasey"]
+
+
+def test_a_relative_clause_on_a_described_name_is_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "Obama has had a frosty relationship with McConnell, now the Senate majority "
+                 "leader, who in 2010 said the goal was to make Obama a “one-term president.”")
+    assert speakers_of(a) == ["McConnell"]
+
+
+def test_a_relative_clause_after_a_list_of_names_is_the_nearest_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "Celebrities came, like Oprah Winfrey, Will Smith, Patti LaBelle and Stevie "
+                 "Wonder, who joked of the museum, “I haven't seen it yet, but I'm going to.”")
+    assert speakers_of(a) == ["Stevie Wonder"]
+
+
+def test_the_president_is_not_the_vice_president(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vice President Joe Biden and President Obama attended the ceremony.\n\n"
+            "“This is a stone of suffering,” the president said.\n\n"
+            "“We will not forget,” the vice president said.")
+    assert speakers_of(run(nlp, text)) == ["Obama", "Joe Biden"]
+
+
+def test_a_description_joins_the_person_named_just_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("A New York judge has rejected a request to unseal the file, saying the courts "
+            "have “no business” deciding it.\n\n"
+            "Manhattan Supreme Court Justice Frank Nervo rejected that argument on Thursday.\n\n"
+            "“The court is aware of the interest,” the judge wrote.")
+    a = run(nlp, text)
+    assert [s.name for s in a.speakers] == ["Frank Nervo"]
+
+
+def test_an_unnamed_source_does_not_join_a_later_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Trump refused to pay an architect who said, “I was stiffed.”\n\n"
+            "Campaign architect David Plouffe spoke later.")
+    assert speakers_of(run(nlp, text)) == ["architect"]
+
+
+def test_a_fragment_in_a_claim_is_the_claimant_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "Politifact did a fact-check on Donald Trump’s claim that there have been "
+                 "“thousands of shootings” in Chicago this year alone.")
+    assert speakers_of(a) == ["Donald Trump"]
+
+
+def test_as_someone_put_it_is_a_cue_and_putting_a_thing_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "As Ms. Simonyan put it in a statement in July, RT is “providing a "
+                 "perspective you won't get from the mainstream press.”")
+    assert speakers_of(a) == ["Simonyan"]
+    b = run(nlp, "She put it on the table. “Fine,” the mayor wrote.")
+    assert speakers_of(b) == ["mayor"]
+
+
+def test_they_can_be_a_pair_of_named_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Charles Grassley and Patrick Leahy sent a letter on Thursday to Senate leaders "
+            "opposing the program.\n\n"
+            "“The program has become plagued by fraud and abuse,” they wrote.")
+    [name] = speakers_of(run(nlp, text))
+    assert name is not None and "Grassley" in name and "Leahy" in name
+
+
+def test_the_republican_is_a_description_of_the_named_republican(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Republican Donald Trump spoke in Michigan on Friday.\n\n"
+            "“Think of that,” the Republican said.")
+    assert speakers_of(run(nlp, text)) == ["Donald Trump"]
+
+
+def test_a_name_inside_an_apposition_gives_way_to_the_name_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("“There's a severe disconnect between this White House and our military,” Flynn, "
+            "a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”")
+    assert speakers_of(run(nlp, text))[0] == "Flynn"
+
+
+def test_a_described_subject_is_a_pronoun_antecedent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Republican nominee Donald Trump met Tim Kaine on Monday. Kaine left early.\n\n"
+            "The Republican nominee also outlined his cybersecurity plan.\n\n"
+            "“We will punish those who violate classification rules,” he said.")
+    assert speakers_of(run(nlp, text)) == ["Donald Trump"]

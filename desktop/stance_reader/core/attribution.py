@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Sequence
 
 from stance_reader.core.analysis import Cue, Offsets
-from stance_reader.core.cues import NON_SPEECH_FORMS, PHRASAL_FORMS, SPEECH_FORMS
+from stance_reader.core.cues import MARKED_FORMS, NON_SPEECH_FORMS, PHRASAL_FORMS, SPEECH_FORMS
 from stance_reader.core.mentions import SUBJECTS, Mention, mention_for
 from stance_reader.core.quotes import QuoteSpan
 
@@ -53,11 +53,11 @@ def subject_of(verb: Token, climb: tuple[str, ...] = CLIMB,
         for child in sorted(tok.children, key=lambda c: inside(c.idx + offset, quotes)):
             if child.dep_ in SUBJECTS:
                 if child.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-                    return tok.head  # "Chiu, who said …": the relative points at Chiu
+                    return last_conjunct(tok.head)  # "Chiu, who said …": it points at Chiu
                 return child
         if tok.dep_ in climb and tok.head is not tok:
             if tok.dep_ == "relcl" and tok.head.tag_.startswith("NN"):
-                return tok.head  # "Chiu, who said"
+                return last_conjunct(tok.head)  # "Chiu, who said"
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a box labeled …": the noun is what was labelled
             if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.head.tag_.startswith("NN"):
@@ -66,6 +66,17 @@ def subject_of(verb: Token, climb: tuple[str, ...] = CLIMB,
             continue
         break
     return None
+
+
+def last_conjunct(noun: Token) -> Token:
+    """"Mr. Kerry and Mr. Obama, who sent …": a relative clause after a list of names is
+    about the name nearest to it."""
+    for _ in range(20):
+        conj = [c for c in noun.children if c.dep_ == "conj" and c.i > noun.i]
+        if not conj:
+            break
+        noun = conj[-1]
+    return noun
 
 
 def according_to(tok: Token) -> Token | None:
@@ -104,6 +115,10 @@ def is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
         "prt", "prep", "dobj", "xcomp", "attr", "npadvmod")}
     needed = PHRASAL_FORMS.get(tok.lower_)
     if needed is not None:
+        marks = MARKED_FORMS.get(tok.lower_)
+        if marks is not None and not any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in tok.children):
+            return False
         return bool(near & needed)
     spoiling = NON_SPEECH_FORMS.get(tok.lower_)
     if spoiling and near & spoiling and not any(
@@ -148,10 +163,24 @@ def _name_beside(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Mentio
               and not any(t.is_punct and t.text in ".;:!?”\"" for t in tok.doc[e.end:tok.i])
               and tok.i - e.end <= 12]
     if before:
-        return mention_for(before[-1].root, offset)
+        return mention_for(_past_apposition(before[-1].root), offset)
     after = [e for e in sent.ents if e.start in (tok.i + 1, tok.i + 2)
              and e.label_ == "PERSON" and not inside(e.start_char + offset, quotes)]
     return mention_for(after[0].root, offset) if after else None
+
+
+def _past_apposition(tok: Token) -> Token:
+    """'Flynn, a top Trump surrogate, said': a name inside a description in apposition
+    to another name gives way to that name."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "appos" and node.head.ent_type_ in ("PERSON", "ORG") \
+                and node.tag_ in ("NN", "NNS") and node is not tok:
+            return node.head
+        if node.head is node or node.head.i > tok.i + 1:
+            break
+        node = node.head
+    return tok
 
 
 def with_relative(mention: Mention | None, verb: Token, offset: int) -> Mention | None:

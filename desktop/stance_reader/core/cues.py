@@ -19,7 +19,7 @@ SPEECH_VERBS = (
     "lament question charge insist advise inform assure reiterate affirm retort agree "
     "disclose divulge refer label dub brand nickname mock chant deride hail decry "
     "condemn denounce applaud welcome sing declare implore blurt email e-mail echo "
-    "thank liken"
+    "thank liken put"
 ).split()
 # Verbs that introduce a quotation but, on their own, are too common to mark reported
 # speech ("her pleading with officers", "does not answer whether").
@@ -37,9 +37,15 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "brush": frozenset({"off", "aside"}),
     "talk": frozenset({"about", "of"}),
     "decline": frozenset({"comment", "say", "elaborate", "discuss"}),
+    "put": frozenset({"it"}),  # "as Simonyan put it, …" (with "as": MARKED_CUES)
     "express": frozenset({"concern", "concerns", "frustration", "doubt", "doubts", "hope",
                           "support", "opposition", "regret", "confidence", "disappointment",
                           "anger", "surprise", "sympathy", "condolences", "gratitude"}),
+}
+# Phrasal cues that report speech only in a comparison clause: "as X put it", "how X put
+# it" — "she put it on the table" reports nothing.
+MARKED_CUES: dict[str, frozenset[str]] = {
+    "put": frozenset({"as", "how"}),
 }
 # Senses of speech verbs that report no speech: "added a goal", "the index added 0.3 %",
 # "reported a profit", "called in", "told CNN" with nothing told. Verb -> objects or
@@ -174,6 +180,8 @@ def _inflect(verb: str) -> list[str]:
 SPEECH_FORMS: frozenset[str] = frozenset(f for v in SPEECH_VERBS for f in _inflect(v))
 PHRASAL_FORMS: dict[str, frozenset[str]] = {
     f: words for v, words in PHRASAL_CUES.items() for f in _inflect(v)}
+MARKED_FORMS: dict[str, frozenset[str]] = {
+    f: words for v, words in MARKED_CUES.items() for f in _inflect(v)}
 NON_SPEECH_FORMS: dict[str, frozenset[str]] = {
     f: words for v, words in NON_SPEECH_OBJECTS.items() for f in _inflect(v)}
 THOUGHT_FORMS: frozenset[str] = frozenset(f for v in THOUGHT_VERBS for f in _inflect(v))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from stance_reader.core.mentions import Mention
 from stance_reader.core.names import name_key
-from stance_reader.core.speaker_words import ORG_WORDS, PERSON_ROLES, ROLE_ABBREVIATIONS
+from stance_reader.core.speaker_words import (
+    ORG_WORDS, PERSON_ROLES, RANK_MODIFIERS, ROLE_ABBREVIATIONS)
 
 GEO_LABELS = ("GPE", "NORP", "FAC", "LOC")
 WINDOW = 3  # previous sentences a pronoun or description looks back over
@@ -17,8 +19,12 @@ WINDOW = 3  # previous sentences a pronoun or description looks back over
 W_DISTANCE = 1.0
 W_SUBJECT = 1.5
 W_SPOKE = 0.5
+W_INTRODUCED = 0.75  # a person introduced by full name just before
+W_SOURCE = 0.4  # the mention itself named a speaker: "X said …. “…,” she said"
 W_SALIENCE = 0.25
 W_GENDER_KNOWN = 0.25
+W_GROUP_PERSON = -1.5  # "they" for one named person
+W_GROUP_PLACE = -1.0  # "they" for a place
 # Votes that decide an entity's kind.
 V_LABEL = 1.0
 V_PROPN = 0.5
@@ -29,8 +35,9 @@ V_ORG_WORD = 2.0
 V_PRONOUN = 1.0
 V_SPEECH_SUBJECT = 0.5
 
-PRONOUN_WANTS = {"he": "person", "him": "person", "she": "person", "her": "person",
-                 "it": "organisation", "they": "group", "we": "group"}
+PRONOUN_WANTS = {"he": "person", "him": "person", "his": "person", "she": "person",
+                 "her": "person", "it": "organisation", "they": "group", "their": "group",
+                 "we": "group", "our": "group"}
 
 
 @dataclass(slots=True)
@@ -94,6 +101,18 @@ class Entity:
 def role_word(word: str) -> str:
     w = word.strip(".,").lower()
     return ROLE_ABBREVIATIONS.get(w, w)
+
+
+def role_words(words: Sequence[str]) -> list[str]:
+    """Role words, with a rank modifier joined to the role it changes: "Vice President" is
+    "vice-president", never "president"; "Lt. Gov." is "lieutenant-governor"."""
+    out: list[str] = []
+    for w in (role_word(w) for w in words):
+        if out and out[-1] in RANK_MODIFIERS:
+            out[-1] = f"{out[-1]}-{w}"
+        else:
+            out.append(w)
+    return out
 
 
 def looks_like_org(text: str) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from stance_reader.core.names import split_list
 from stance_reader.core.speaker_words import (
     DOCUMENT_NOUNS, FEMALE_NOUNS, FEMALE_TITLES, MALE_NOUNS, MALE_TITLES, OTHER_SOURCE_WORDS,
-    TITLES)
+    PERSON_ROLES, TITLES)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -23,6 +23,8 @@ PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "they": "group", "we": "group", "it": "organisation", "i": "self"}
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female",
                   "her": "female", "hers": "female"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+NOT_SOURCES = frozenset(("'s", "’s", "us", "let", "there", "here"))
 NAMED = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation",
          "GPE": "organisation", "FAC": "organisation"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -187,19 +189,32 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
     if opening is not None and opening.i > 0 and any(t.text == ")" for t in doc[tok.i:tok.i + 6]):
         tok = doc[opening.i - 1]
     lower = tok.lower_
+    if lower in NOT_SOURCES:
+        return None  # "Let's say …": nobody
     subject = tok.dep_ in SUBJECTS
     if lower in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
         return Mention(tok.idx + offset, tok.idx + len(tok) + offset, tok.text, "pronoun",
                        subject=subject)
     ent = entity_of(tok)
-    if ent is None or ent.label_ not in NAMED:
-        # "Taiwan's defense minister, Chiu Kuo-cheng, told": prefer the named apposition.
+    if ent is None or ent.label_ not in NAMED or ent.label_ in PLACE_LABELS:
+        # "Taiwan's defense minister, Chiu Kuo-cheng, told": prefer the named apposition;
+        # "WASHINGTON -- President Obama, …, said": a dateline is not the subject.
         for child in tok.children:
             if child.dep_ == "appos":
                 e = entity_of(child)
                 if e is not None and e.label_ in ("PERSON", "ORG"):
                     ent = e
                     break
+    if (ent is None or ent.label_ not in NAMED) and tok.dep_ == "appos" \
+            and tok.head.ent_type_ == "PERSON":
+        # "McConnell, now the Senate majority leader, who said": a description in
+        # apposition to a person's name stands for the name.
+        named_head = entity_of(tok.head)
+        if named_head is not None:
+            tok, ent = tok.head, named_head
+    if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and ent.start > 0 \
+            and doc[ent.start - 1].lower_ in ("the", "a", "an") and tok.tag_ in ("NNP", "NN"):
+        return _description(tok, offset)  # "The Republican said": one person, described
     if ent is not None and ent.label_ in NAMED and _conjuncts(tok):
         return _coordination(tok, offset)
     if ent is not None and ent.label_ in NAMED:
@@ -318,5 +333,15 @@ def entity_mentions(doc: object, offset: int, labels: tuple[str, ...]) -> list[M
             if (tok.dep_ in SUBJECTS and tok.tag_ == "NNP" and not tok.ent_type_
                     and tok.text[:1].isupper() and tok.is_alpha):
                 found.append(_proper_name(tok, offset, True))
+            elif tok.dep_ == "nsubj" and tok.tag_ == "NN" and not tok.ent_type_ \
+                    and tok.lower_ in PERSON_ROLES and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts):
+                # "The GOP candidate proposes …": a described person as a subject, for a
+                # later "he" or "she".
+                found.append(_description(tok, offset))
+            elif tok.dep_ in SUBJECTS and _conjuncts(tok) and tok.ent_type_ == "PERSON" \
+                    and all(c.ent_type_ == "PERSON" for c in _conjuncts(tok)):
+                # "Grassley and Leahy sent a letter": the pair, for a later "they".
+                found.append(_coordination(tok, offset))
     found.sort(key=lambda m: m.start)
     return found

@@ -22,6 +22,7 @@ from stance_reader.core.analysis import (
     Analysis, Offsets, PipelineInfo, Quote, ReportedSpan, SourceInfo)
 from stance_reader.core.article import Article
 from stance_reader.core.attribution import offsets_of
+from stance_reader.core.authorship import writers
 from stance_reader.core.draft import Draft, DraftItem, ToneModel
 from stance_reader.core.inheritance import inherit_speakers
 from stance_reader.core.mentions import entity_mentions
@@ -82,7 +83,11 @@ def attribute(draft: Draft) -> None:
 def resolve_speakers(draft: Draft) -> None:
     """Step: every mention to the resolver in text order, speakers resolved on the way."""
     draft.progress(0.88, "speakers")
-    draft.resolver = Resolver(draft.sentence_starts, draft.article.byline)
+    quotations = [(q.start, q.end) for spans in draft.quoted.values() for q in spans
+                  if q.depth == 0]
+    draft.resolver = Resolver(draft.sentence_starts, draft.article.byline,
+                              writers(draft.text, draft.paragraphs, draft.article.byline),
+                              quotations)
     events: list[tuple[int, int, Any]] = [(m.start, 0, m) for m in draft.entities]
     for item in (*draft.quotes, *draft.reported, *draft.intros):
         mention = item.attribution.mention if item.attribution else None
@@ -100,6 +105,10 @@ def resolve_speakers(draft: Draft) -> None:
         # An unresolved pronoun or phrase still names the source in the text.
         target.source = mention
         target.how = "pronoun" if mention.kind == "pronoun" else "cue"
+    later = draft.resolver.link_later_names()
+    for item in (*draft.quotes, *draft.reported, *draft.intros):
+        if item.entity in later:
+            item.entity = later[item.entity]
 
 
 def name_speakers(draft: Draft) -> None:

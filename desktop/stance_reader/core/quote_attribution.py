@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from stance_reader.core.analysis import Cue
 from stance_reader.core.attribution import (
-    Attribution, attribution_for, inside, is_cue_token, subject_of)
+    Attribution, attribution_for, cue_span, inside, is_cue_token, subject_of)
 from stance_reader.core.cues import QUOTE_FORMS, SPEECH_FORMS
 from stance_reader.core.mentions import Mention, mention_for
 from stance_reader.core.quotes import QuoteSpan
+from stance_reader.core.speaker_words import PERSON_ROLES, SPEECH_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -236,7 +237,90 @@ def introduction(doc: Doc, offset: int, quotes: Sequence[QuoteSpan]) -> Attribut
     return None
 
 
+# Verbs whose subject is what a fragment describes, not who chose its words: "Trump was
+# “furious”", "the plan seems “rushed”".
+# Word forms, not lemmas: the pipeline runs without its lemmatizer.
+NOT_WORDING_FORMS = frozenset((
+    "be is are was were been being am 's 're seem seems seemed seeming become becomes became "
+    "becoming appear appears appeared appearing remain remains remained remaining look looks "
+    "looked looking sound sounds sounded feel feels felt get gets got gotten getting "
+    "have has had having").split())
+
+
+def clause_subject(doc: Doc, offset: int, quote: QuoteSpan,
+                   quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """'Reid has gone after Trump as a “human leech”', 'Kall compared Trump to a coach who
+    is “working the referees”': a lower-case fragment in a sentence with no cue is the
+    wording of the person the clause is about, the subject of the verb it hangs on."""
+    inner = doc.text[quote.inner.start - offset:quote.inner.end - offset].strip(" '\"‘’“”")
+    if not inner or not inner[0].islower() or len(inner.split()) > FRAGMENT_MAX_WORDS:
+        return None
+    span = doc.char_span(quote.inner.start - offset, quote.inner.end - offset,
+                         alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    inside_quote = {t.i for t in span}
+    tok = span.root
+    for _ in range(8):  # up to the word the fragment hangs on, outside the quotation
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.i in inside_quote:
+            continue
+        if tok.tag_.startswith("NN"):
+            # "Trump's claim that there were “thousands of shootings”": a noun that reports
+            # words speaks for its possessor; any other noun names a thing ("a policy of
+            # “strategic ambiguity”").
+            return _possessor_of_speech_noun(tok, offset, quotes)
+        if tok.tag_.startswith("VB"):
+            found = _wording_subject(tok, offset, quote, quotes)
+            if found is None and tok.dep_ in ("acl", "ccomp") and tok.head.lower_ in SPEECH_NOUNS:
+                continue  # "his claim that there have been “…”": on to the noun
+            return found
+    return None
+
+
+def _wording_subject(verb: Token, offset: int, quote: QuoteSpan,
+                     quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    """The subject of the verb a fragment hangs on, when it can have chosen the words."""
+    if verb.lower_ in NOT_WORDING_FORMS:
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "Trump was called “a fraud”": the one spoken about
+    subj = subject_of(verb, quotes=quotes, offset=offset)
+    if subj is None or subj.idx + offset >= quote.start or inside(subj.idx + offset, quotes):
+        return None
+    mention = mention_for(subj, offset)
+    if mention is None or mention.kind in ("document",) or (
+            mention.kind == "pronoun" and mention.text.lower() not in WORDING_PRONOUNS) or (
+            mention.kind == "unknown" and mention.head not in PERSON_ROLES):
+        return None
+    return Attribution(cue_span(verb, offset), mention, "cue")
+
+
+def _possessor_of_speech_noun(noun: Token, offset: int,
+                              quotes: Sequence[QuoteSpan]) -> Attribution | None:
+    if noun.lower_ not in SPEECH_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or inside(owner.idx + offset, quotes):
+        return None
+    if owner.lower_ in WORDING_POSSESSIVES:
+        mention: Mention | None = Mention(owner.idx + offset, owner.idx + len(owner) + offset,
+                                          owner.text, "pronoun")
+    else:
+        mention = mention_for(owner, offset)
+    if mention is None or mention.kind in ("document", "unknown", "pronoun") and not (
+            owner.lower_ in WORDING_POSSESSIVES):
+        return None
+    return Attribution(cue_span(noun, offset), mention, "cue")
+
+
+FRAGMENT_MAX_WORDS = 12
+WORDING_POSSESSIVES = frozenset(("his", "her", "their", "our"))
+WORDING_PRONOUNS = frozenset(("he", "she", "they", "we"))
+
 # The order in which the rules are tried: the first that finds a speaker wins.
 QUOTE_RULES: tuple[Rule, ...] = (
-    transcript_turn, cue_in_own_sentence, cue_in_next_sentence, byline_after, colon_before,
-    headline)
+    transcript_turn, headline, cue_in_own_sentence, cue_in_next_sentence, byline_after,
+    colon_before, clause_subject)

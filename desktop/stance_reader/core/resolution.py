@@ -15,11 +15,12 @@ import bisect
 from typing import Sequence
 
 from stance_reader.core.analysis import Offsets, Speaker
+from stance_reader.core.authorship import Writer, writer_at
 from stance_reader.core.entities import (
     GEO_LABELS, PRONOUN_WANTS, V_FIRST_NAME, V_GEO, V_LABEL, V_ORG_WORD, V_PRONOUN, V_PROPN,
-    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_SALIENCE, W_SPOKE, W_SUBJECT,
+    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_GROUP_PERSON, W_GROUP_PLACE, W_INTRODUCED, W_SALIENCE, W_SOURCE, W_SPOKE, W_SUBJECT,
     WINDOW, Entity, acronym, author_name, contiguous, looks_like_org, prefix_with_suffix_words,
-    role_word)
+    role_word, role_words)
 from stance_reader.core.mentions import PRONOUN_GENDER, Mention
 from stance_reader.core.names import description_name, name_key, org_name, person_name
 from stance_reader.core.speaker_words import (
@@ -31,23 +32,52 @@ def _acronym_like(text: str) -> bool:
     return len(text.split()) == 1 and len(letters) >= 2 and letters.isupper()
 
 
+LATER_NAME_WINDOW = 6  # sentences after a description that its name may come in
+RELATIVE_WORDS = frozenset(("who", "that", "which", "whom"))
+
+
 class Resolver:
     """Builds entities from mentions in text order and answers who each speaker is."""
 
-    def __init__(self, sentence_starts: Sequence[int] = (), author: str | None = None) -> None:
+    def __init__(self, sentence_starts: Sequence[int] = (), author: str | None = None,
+                 writers: Sequence[Writer] = (),
+                 quotations: Sequence[tuple[int, int]] = ()) -> None:
         self.entities: list[Entity] = []
         self._starts = list(sentence_starts)
         self._seen: dict[tuple[int, int], int] = {}
         self._author = author_name(author)
         self._author_index: int | None = None
+        self._writers = tuple(writers)
+        self._quotations = sorted(quotations)
+        self._sources: set[int] = set()  # where speaker mentions start
+        self._quote_starts = [q[0] for q in self._quotations]
+        self._writer_index: dict[Writer, int] = {}
 
     # -- where things are ------------------------------------------------------------
     def sentence(self, pos: int) -> int:
         return bisect.bisect_right(self._starts, pos) - 1
 
+    def _quoted(self, pos: int) -> bool:
+        """Inside a quotation: a name the speaker uses, not one the writer refers back to
+        ("“Obama and Michelle saying it won't do it,” she said")."""
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and pos < self._quotations[i][1]
+
     # -- names ---------------------------------------------------------------------
     def observe(self, mention: Mention) -> int | None:
-        """A named entity seen in the text (speaking or not)."""
+        """A named entity seen in the text (speaking or not); a group of names ("Grassley
+        and Leahy") as a group of its own."""
+        if mention.kind == "unknown" and mention.plural:
+            return self._add_description(mention, speaking=False)
+        if mention.kind == "unknown":
+            # "The GOP candidate proposes …": joins the named entity it surely describes
+            # (its name or role words), else nothing: a guess here would mislead later
+            # pronouns.
+            linked = self._link_description(mention, guess=False)
+            if linked is not None:
+                self._attach(linked, mention, speaking=False)
+                self._seen[(mention.start, mention.end)] = linked
+            return linked
         return self._add_named(mention, speaking=False)
 
     def _display(self, mention: Mention) -> str:
@@ -101,7 +131,7 @@ class Resolver:
             if first_gender and not looks_like_org(mention.text):
                 entity.vote("person", V_FIRST_NAME)
                 entity.vote_gender(first_gender, V_FIRST_NAME)
-            entity.roles.update(role_word(w) for w in mention.roles)
+            entity.roles.update(role_words(mention.roles))
         if speaking:
             if not entity.spoke and mention.label not in GEO_LABELS and not looks_like_org(
                     mention.text):
@@ -133,6 +163,7 @@ class Resolver:
     # -- speakers ------------------------------------------------------------------
     def speaker(self, mention: Mention) -> int | None:
         """The entity a speaker mention stands for (adding it when it is new)."""
+        self._sources.add(mention.start)
         if mention.kind == "pronoun":
             return self.resolve_pronoun(mention)
         if mention.kind == "document":
@@ -170,8 +201,25 @@ class Resolver:
         return index
 
     def _the_author(self, mention: Mention) -> int:
-        """First person outside any quotation is the writer: named by the byline when
-        the article has one, else "the author"."""
+        """First person outside any quotation is the writer: the one who signs that part
+        of the text (a letter's signature, a tagline), else the byline's, else "the
+        author"."""
+        writer = writer_at(self._writers, mention.start)
+        if writer is not None and writer.name_start >= 0:
+            index = self._writer_index.get(writer)
+            if index is None:
+                index = self._add_named(Mention(writer.name_start, writer.name_end, writer.name,
+                                                "person", "PERSON"), speaking=True)
+                if index is None:
+                    return self._the_author_of_all(mention)
+                self._writer_index[writer] = index
+            entity = self.entities[index]
+            entity.mentions.append(mention)
+            entity.last_pos = max(entity.last_pos, mention.start)
+            return index
+        return self._the_author_of_all(mention)
+
+    def _the_author_of_all(self, mention: Mention) -> int:
         if self._author_index is None:
             self.entities.append(Entity(self._author or "the author", self._author is not None))
             self._author_index = len(self.entities) - 1
@@ -209,17 +257,25 @@ class Resolver:
                 score = float(max(m.start for m in before))
                 cand = (score, max(m.start for m in before), i)
             else:
-                recent = [m for m in before if here - self.sentence(m.start) <= window]
+                recent = [m for m in before if here - self.sentence(m.start) <= window
+                          and not self._quoted(m.start)]
                 if not recent:
                     continue
                 score = max(-W_DISTANCE * (here - self.sentence(m.start))
-                            + (W_SUBJECT if m.subject else 0.0) for m in recent)
+                            + (W_SUBJECT if m.subject else 0.0)
+                            + (W_SOURCE if m.start in self._sources else 0.0) for m in recent)
                 score += W_SPOKE if e.spoke else 0.0
+                if e.named and e.mentions[0] in recent and len(e.key) > 1:
+                    score += W_INTRODUCED  # "… concerns Henry Crespo, president of …"
                 score += W_SALIENCE * min(len(before), 5)
                 if want == "person" and gender and e.gender == gender:
                     score += W_GENDER_KNOWN
                 if want == "group":
-                    score += 0.5 if e.pronoun_kind() != "person" else 0.0
+                    # "they": a group or an organisation; one named person or a place
+                    # only when nothing else is near.
+                    kind = e.pronoun_kind()
+                    score += (W_GROUP_PERSON if kind == "person" and e.named
+                              else W_GROUP_PLACE if e.geo else 0.5 if kind != "person" else 0.0)
                 cand = (score, max(m.start for m in recent), i)
             if best is None or cand[:2] > best[:2]:
                 best = cand
@@ -227,6 +283,10 @@ class Resolver:
 
     # -- descriptions --------------------------------------------------------------
     def _add_description(self, mention: Mention, *, speaking: bool) -> int | None:
+        seen = self._seen.get((mention.start, mention.end))
+        if seen is not None:  # already linked where it was first seen
+            self.entities[seen].spoke = self.entities[seen].spoke or speaking
+            return seen
         linked = self._link_description(mention)
         if linked is not None:
             self._attach(linked, mention, speaking)
@@ -251,12 +311,15 @@ class Resolver:
         entity.last_pos = max(entity.last_pos, mention.start)
         entity.vote_gender(mention.gender, V_TITLE)
 
-    def _link_description(self, mention: Mention) -> int | None:
+    def _link_description(self, mention: Mention, *, guess: bool = True) -> int | None:
         """The named entity a definite, singular description stands for, if any."""
         head = mention.head
         if not mention.definite or mention.plural or not head or head in DOCUMENT_NOUNS:
             return None
-        words = {role_word(w) for w in mention.text.split()} - {"the", "its", "their"}
+        described = role_words(mention.text.split())
+        words = set(described) - {"the", "its", "their"}
+        if described and described[-1].endswith(f"-{head}"):
+            head = described[-1]  # "the vice president": not the president
         # The head word is part of a recent entity's name: "the commission" for the
         # "Commission on Presidential Debates", "the city" for the "City of Phoenix".
         by_name = [i for i, e in enumerate(self.entities)
@@ -270,13 +333,44 @@ class Resolver:
                    if e.named and head in e.roles and e.last_pos < mention.start]
         if by_role:
             return max(by_role)[2]
-        if mention.possessed:
+        if mention.possessed or not guess:
             return None  # "his lawyer", "Clinton's team": related to someone, not them
-        if head in PERSON_ROLES:
+        if head.rsplit("-", 1)[-1] in PERSON_ROLES:
             return self._choose(mention.start, "person", mention.gender, window=WINDOW)
         if head in ORG_ROLES:
             return self._choose(mention.start, "organisation", None, window=1)
         return None
+
+    def link_later_names(self) -> dict[int, int]:
+        """Descriptions of people named only later: "A New York judge has rejected …" and,
+        two paragraphs on, "Manhattan Supreme Court Justice Frank Nervo rejected …". A
+        speaking description with no earlier name joins the first person named within
+        `LATER_NAME_WINDOW` sentences after it whose role words hold the description's
+        head word. Returns {description entity: named entity} for the callers' indices."""
+        merged: dict[int, int] = {}
+        for i, e in enumerate(self.entities):
+            if e.named or not e.spoke or not e.mentions:
+                continue
+            first = e.mentions[0]
+            if first.plural or first.possessed or first.kind != "unknown" or not first.head \
+                    or first.head not in PERSON_ROLES \
+                    or first.text.split()[-1].lower() in RELATIVE_WORDS:
+                continue  # a person's role only; "an architect who …" is someone unnamed
+            described = role_words(first.text.split())
+            head = described[-1] if described and described[-1].endswith(
+                f"-{first.head}") else role_word(first.head)
+            here = self.sentence(first.start)
+            later = [(min(m.start for m in n.mentions), j) for j, n in enumerate(self.entities)
+                     if n.named and n.kind == "person" and head in n.roles and n.mentions
+                     and 0 < self.sentence(min(m.start for m in n.mentions)) - here
+                     <= LATER_NAME_WINDOW]
+            if not later:
+                continue
+            target = self.entities[min(later)[1]]
+            target.mentions.extend(e.mentions)
+            target.spoke = True
+            merged[i] = min(later)[1]
+        return merged
 
     # -- output --------------------------------------------------------------------
     def speakers(self, used: list[int]) -> tuple[tuple[Speaker, ...], dict[int, str]]:

@@ -46,7 +46,8 @@ PERSON_ROLES = frozenset((
     "king queen prince princess father mother son daughter husband wife brother sister "
     "man woman boy girl teenager student teacher resident owner driver victim suspect "
     "former incumbent challenger frontrunner front-runner republican democrat "
-    "year-old aide adviser advisor strategist organizer organiser pollster"
+    "year-old aide adviser advisor strategist organizer organiser pollster general admiral "
+    "colonel captain sergeant lieutenant detective inspector superintendent"
 ).split())
 # Roles that name one organisation: "the company", "the utility", "the commission".
 ORG_ROLES = frozenset((
@@ -107,6 +108,22 @@ def first_names() -> dict[str, str]:
 def gender_of_first_name(word: str) -> str | None:
     return first_names().get(word.strip(".").title())
 
+# Words that make a different office of the role after them ("Vice President").
+RANK_MODIFIERS = frozenset(("vice", "deputy", "assistant", "associate", "lieutenant", "under",
+                            "acting"))
+
+# Nouns that report words: "Trump's claim that there were “thousands of shootings”", "his
+# description of the plan as “a disaster”". Their possessor is the speaker.
+SPEECH_NOUNS = frozenset((
+    "claim claims statement statements remark remarks comment comments words assertion "
+    "assertions description characterization characterisation promise promises pledge "
+    "vow warning warnings accusation accusations allegation allegations charge prediction "
+    "insistence argument arguments suggestion call calls demand demands question questions "
+    "answer response reply retort quip joke boast complaint criticism praise admission "
+    "denial declaration announcement explanation insistence tweet tweets post posts "
+    "speech interview testimony missive letter message"
+).split())
+
 # Abbreviated titles, for matching a role written before a name with a description.
 ROLE_ABBREVIATIONS = {
     "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
@@ -114,4 +131,5 @@ ROLE_ABBREVIATIONS = {
     "sgt": "sergeant", "prof": "professor", "dr": "doctor", "atty": "attorney",
     "supt": "superintendent", "insp": "inspector", "det": "detective", "amb": "ambassador",
     "pres": "president", "sec": "secretary", "cmdr": "commander", "maj": "major",
+    "justice": "judge",  # "Supreme Court Justice Frank Nervo" ... "the judge"
 }
