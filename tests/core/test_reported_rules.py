@@ -80,3 +80,8 @@ def test_naming_passive_reports_nothing(nlp) -> None:  # type: ignore[no-untyped
 
 def test_one_word_is_not_enough_content(nlp) -> None:  # type: ignore[no-untyped-def]
     assert reported(nlp, "Ann Kerr endorsed him.") == []
+
+
+def test_a_share_of_people_is_credited_to_the_whole_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert reported(nlp, "Many of his supporters believe that the tax is unfair.") == [
+        ("that the tax is unfair", "Many of his supporters")]

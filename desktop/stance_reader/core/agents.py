@@ -14,7 +14,7 @@ from stance_reader.core.cues import AGENT_ENDINGS, AGENT_NOUNS, GROUP_WORDS, NOT
 from stance_reader.core.mentions import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 def can_hold_views(subj: Token, mention: Mention) -> bool:
@@ -36,3 +36,28 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+# Prepositions that say which people a share is of: "many of his supporters", "others in
+# the community", "most among young voters".
+GROUP_PREPS = frozenset({"of", "in", "among", "at", "from", "on"})
+MAX_GROUP_WORDS = 12
+
+
+def whole_group(mention: Mention | None, doc: Doc, offset: int) -> Mention | None:
+    """"Many of his supporters believe …": a share word alone ("Many") names nobody, so
+    the source is the whole phrase up to the people it is a share of."""
+    if mention is None or mention.kind != "unknown":
+        return mention
+    words = doc.char_span(mention.start - offset, mention.end - offset)
+    if words is None or len(words) != 1 or words[0].lower_ not in GROUP_WORDS:
+        return mention
+    share = words[0]
+    prep = next((c for c in share.rights if c.dep_ == "prep" and c.lower_ in GROUP_PREPS), None)
+    if prep is None or prep.right_edge.i - share.i >= MAX_GROUP_WORDS:
+        return mention
+    people = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    span = doc[share.i:prep.right_edge.i + 1]
+    return Mention(span.start_char + offset, span.end_char + offset, span.text, "unknown",
+                   subject=mention.subject, head=people.lower_ if people is not None else "",
+                   plural=True)

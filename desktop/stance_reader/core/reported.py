@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from stance_reader.core.attribution import (
     Attribution, attribution_for, cue_span, inside, is_cue_token, subject_of, with_relative)
-from stance_reader.core.agents import can_hold_views
+from stance_reader.core.agents import can_hold_views, whole_group
 from stance_reader.core.cues import (
     ACT_FORMS, NOT_REPORTING_PASSIVES, SPEECH_FORMS, THOUGHT_FORMS)
 from stance_reader.core.mentions import mention_for
@@ -64,7 +64,9 @@ def _active_report(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> _Rep
     speech = tok.lower_ in SPEECH_FORMS or tok.lower_ == "according"
     rank = 0 if speech else 1 if tok.lower_ in THOUGHT_FORMS else 2
     if speech:
-        return _Report(rank, content, attribution_for(tok, offset, quotes))
+        found = attribution_for(tok, offset, quotes)
+        mention = whole_group(found.mention, tok.doc, offset)
+        return _Report(rank, content, Attribution(found.cue, mention, found.how))
     # Beliefs and acts need someone who holds or does them, as the verb's own subject:
     # "capacity to attack" is nobody's statement. "…, citing the release of prisoners":
     # a participle's subject is its clause's.
@@ -74,8 +76,8 @@ def _active_report(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> _Rep
     mention = mention_for(subj, offset)
     if mention is None or not can_hold_views(subj, mention):
         return None
-    return _Report(rank, content, Attribution(cue_span(tok, offset),
-                                              with_relative(mention, tok, offset), "cue"))
+    mention = whole_group(with_relative(mention, tok, offset), tok.doc, offset)
+    return _Report(rank, content, Attribution(cue_span(tok, offset), mention, "cue"))
 
 
 # The readings of a cue, tried in order: the first that gives one is the cue's.
