@@ -85,3 +85,7 @@ def test_one_word_is_not_enough_content(nlp) -> None:  # type: ignore[no-untyped
 def test_a_share_of_people_is_credited_to_the_whole_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
     assert reported(nlp, "Many of his supporters believe that the tax is unfair.") == [
         ("that the tax is unfair", "Many of his supporters")]
+
+
+def test_speech_passive_without_agent_credits_nobody_so_marks_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert reported(nlp, "The mayor was accused of hiding the cost of the bridge.") == []

@@ -45,13 +45,17 @@ class _Report:
 def _passive_report(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> _Report | None:
     """"The issue was first reported by the Post", "Oz has been called a charlatan by
     physicians", "the veto is expected to come Friday": the subject and what follows are
-    content, the "by" agent (if any) is the source."""
+    content, the "by" agent the source; only a belief goes without an agent."""
     if not is_passive(tok):
         return None
     if tok.dep_ == "acl" or tok.lower_ in NOT_REPORTING_PASSIVES:
         return _Report(3, [], Attribution(None, None, "cue"))  # a name or a sense, not a report
     content = passive_content(tok)
     agent = passive_agent(tok)
+    if agent is None and tok.lower_ not in THOUGHT_FORMS:
+        # "was accused of …" with nobody named: the source is elsewhere, and guessing none
+        # would credit the words to nobody. Beliefs ("is expected to") have no other.
+        return _Report(3, [], Attribution(None, None, "cue"))
     mention = None
     if agent is not None and not inside(agent.idx + offset, quotes):
         mention = mention_for(agent, offset)
