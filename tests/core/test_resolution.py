@@ -155,3 +155,11 @@ def test_pronoun_leans_to_the_person_just_introduced_by_full_name() -> None:
     r.speaker(_m("Obama", 60, subject=True))
     crespo = r.observe(_m("Henry Crespo", 170, roles=("president",)))
     assert r.resolve_pronoun(Mention(210, 212, "he", "pronoun", subject=True)) == crespo
+
+
+def test_an_acronym_without_its_place_word_joins_the_full_name() -> None:
+    """'the ISO' and 'California ISO' for the 'California Independent System Operator'."""
+    r = Resolver([0])
+    full = r.observe(_m("California Independent System Operator", 0, "organisation", "ORG"))
+    assert r.speaker(_m("ISO", 60, "organisation", "ORG")) == full
+    assert r.speaker(_m("California ISO", 90, "organisation", "ORG")) == full

@@ -210,3 +210,27 @@ def test_a_described_subject_is_a_pronoun_antecedent(nlp) -> None:  # type: igno
             "The Republican nominee also outlined his cybersecurity plan.\n\n"
             "“We will punish those who violate classification rules,” he said.")
     assert speakers_of(run(nlp, text)) == ["Donald Trump"]
+
+
+def test_you_and_me_are_never_voices(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "“It's fine,” you said. Then “We will see,” they told me.")
+    assert all(s.name.lower() not in ("you", "me") for s in a.speakers)
+
+
+def test_a_cue_whose_subject_cannot_speak_gives_way_to_the_outer_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would "
+            "tell an American story, one of “suffering and delight.”")
+    assert speakers_of(run(nlp, text)) == ["Obama"]
+
+
+def test_temperatures_and_ideas_are_never_voices(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "Temperatures said to reach “record highs” this week. “It was an intense "
+                 "experience,” the intense experience said.")
+    assert [s.name for s in a.speakers] == []
+
+
+def test_a_capitalised_name_inside_the_sentence_is_a_term_not_a_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, 'Scott told "CBS This Morning" co-host Gayle King, "Because if you do not '
+                 'do what is right by the people, you have to reckon with us."')
+    assert [q.kind for q in a.quotes] == ["term", "direct"]
+    assert speakers_of(a) == ["Scott"]

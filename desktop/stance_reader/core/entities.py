@@ -140,8 +140,17 @@ def acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         k += 1
     if len(short) - k != 1 or len(long) - k < 2:
         return False
-    initials = "".join(w[0] for w in long[k:] if w not in ("of", "and", "the", "for", "&") and w)
-    return short[-1].replace(".", "") == initials
+    letters = short[-1].replace(".", "")
+
+    def initials(words: tuple[str, ...]) -> str:
+        return "".join(w[0] for w in words if w not in ("of", "and", "the", "for", "&") and w)
+
+    if letters == initials(long[k:]):
+        return True
+    # "the ISO" for the "California Independent System Operator": the initials of the
+    # name without its place word(s).
+    return k == 0 and len(short) == 1 and len(letters) >= 2 and any(
+        letters == initials(long[j:]) for j in range(1, len(long) - 1))
 
 
 def prefix_with_suffix_words(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -245,7 +245,7 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
                        subject=True, head=tok.lower_)
     if _conjuncts(tok) and (tok.tag_.startswith("NN")):
         return _coordination(tok, offset)
-    if tok.tag_.startswith("NN") or tok.tag_ == "PRP":
+    if tok.tag_.startswith("NN"):
         # "The Trump campaign", "Clinton aides": a name inside a description is not the
         # speaker; the whole phrase is.
         return _description(tok, offset)

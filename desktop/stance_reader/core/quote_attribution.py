@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from stance_reader.core.analysis import Cue
 from stance_reader.core.attribution import (
     Attribution, attribution_for, cue_span, inside, is_cue_token, subject_of)
-from stance_reader.core.cues import QUOTE_FORMS, SPEECH_FORMS
+from stance_reader.core.cues import AGENT_NOUNS, QUOTE_FORMS, SPEECH_FORMS
 from stance_reader.core.mentions import Mention, mention_for
 from stance_reader.core.quotes import QuoteSpan
 from stance_reader.core.speaker_words import PERSON_ROLES, SPEECH_NOUNS
@@ -134,7 +134,27 @@ def _nearest_cue(sents: Sequence[Span], offset: int, quote: QuoteSpan,
                 continue  # "echo", "yell", "answer" cue a quotation only right beside it
             if best is None or distance < best[0]:
                 best = (distance, tok)
-    return best[1] if best is not None else None
+    return _outer_speaker_cue(best[1], offset, quotes) if best is not None else None
+
+
+def _outer_speaker_cue(cue: Token, offset: int, quotes: Sequence[QuoteSpan]) -> Token:
+    """'Obama said it would tell an American story, one of “suffering and delight”': a
+    cue inside what another cue reports, whose own subject cannot speak ("it", "the
+    plan"), gives way to the outer cue."""
+    subj = subject_of(cue, quotes=quotes, offset=offset)
+    if subj is None or not (subj.lower_ == "it" or (
+            subj.tag_ in ("NN", "NNS") and not subj.ent_type_
+            and subj.lower_ not in PERSON_ROLES and subj.lower_ not in AGENT_NOUNS)):
+        return cue
+    node = cue
+    for _ in range(6):
+        if node.head is node:
+            break
+        node = node.head
+        if node.lower_ in SPEECH_FORMS and is_cue_token(node, QUOTE_FORMS) \
+                and not inside(node.idx + offset, quotes):
+            return node
+    return cue
 
 
 # "Pat Caddell: Democrat Voters Worried …; It's ‘in Their Heads.’", "Obama on Climate

@@ -7,6 +7,8 @@ train and the sample article.
 
 from __future__ import annotations
 
+import re
+
 from stance_reader.core.analysis import Offsets, QuoteKind
 from stance_reader.core.draft import Draft, DraftItem
 
@@ -21,6 +23,12 @@ TITLE_PRECEDERS = frozenset("on in to of at from the titled called named dubbed"
 CONTRACTIONS = frozenset("it's that's he's she's there's here's what's who's let's where's "
                          "how's".split())
 TITLE_SMALL_WORDS = frozenset("a an and the of with in on for to at by or".split())
+# Words that may follow a quotation in running text ('shouted “Lock Her Up” at the
+# rally', '“Enough,” he said'): after anything else a capitalised quotation is a name.
+WORDS_AFTER_A_QUOTATION = TITLE_SMALL_WORDS | frozenset((
+    "as from during after before while when because but since into outside inside over "
+    "until then and so again too he she they it we i you said says say told asked added "
+    "wrote according repeatedly".split()))
 
 
 def quote_kind(text: str, q: DraftItem, para: Offsets) -> QuoteKind:
@@ -57,6 +65,10 @@ def quote_kind(text: str, q: DraftItem, para: Offsets) -> QuoteKind:
         return "term"
     if title_case and len(letters) > 1 and not (cue is not None and has_speaker):
         return "term"  # "Orange Is the New Black", ‘Anti-Semitic Images’
+    following = re.match(r"[ \u00a0]*([A-Za-z][\w-]*)", text[q.end:q.end + 40])
+    if title_case and len(letters) > 1 and following is not None \
+            and following.group(1).lower() not in WORDS_AFTER_A_QUOTATION:
+        return "term"  # 'told “CBS This Morning” co-host Gayle King': a name in the sentence
     sentence_like = (inner[0].isupper() or inner[0].isdigit() or inner[0] in "…(['‘\"“") and (
         len(words) >= SENTENCE_MIN_WORDS or inner[-1:] in ".!?,…")
     if introduced and has_speaker:

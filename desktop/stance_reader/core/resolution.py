@@ -24,7 +24,7 @@ from stance_reader.core.entities import (
 from stance_reader.core.mentions import PRONOUN_GENDER, Mention
 from stance_reader.core.names import description_name, name_key, org_name, person_name
 from stance_reader.core.speaker_words import (
-    DOCUMENT_NOUNS, ORG_ROLES, PERSON_ROLES, gender_of_first_name)
+    DOCUMENT_NOUNS, NOT_SOURCE_HEADS, ORG_ROLES, PERSON_ROLES, gender_of_first_name)
 
 
 def _acronym_like(text: str) -> bool:
@@ -292,8 +292,8 @@ class Resolver:
             self._attach(linked, mention, speaking)
             return linked
         name = description_name(mention.text)
-        if not name or not any(c.isalpha() for c in name):
-            return None
+        if not name or not any(c.isalpha() for c in name) or mention.head in NOT_SOURCE_HEADS:
+            return None  # "temperatures said to reach …", "an intense experience": no voice
         key = name_key(name)
         index = next((i for i, e in enumerate(self.entities)
                       if not e.named and e.key == key), None)

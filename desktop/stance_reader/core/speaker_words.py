@@ -133,3 +133,17 @@ ROLE_ABBREVIATIONS = {
     "pres": "president", "sec": "secretary", "cmdr": "commander", "maj": "major",
     "justice": "judge",  # "Supreme Court Justice Frank Nervo" ... "the judge"
 }
+
+
+# Heads of noun phrases that never speak, seen as junk voices on real pages ("temperatures
+# said to reach", "an intense experience", "the basis"): abstractions, quantities, body
+# parts, weather. A description with one of these heads is no voice.
+NOT_SOURCE_HEADS = frozenset((
+    "temperature temperatures weather rain snow wind experience experiences idea ideas "
+    "example examples basis time times decision decisions behavior behaviour "
+    "implementation case cases method methods equation equations brain brains eyes eye "
+    "heart mind factor factors way ways thing things fact facts percentage level "
+    "levels rate rates price prices cost costs value values amount amounts thickness "
+    "density weight height size stakes chance chances problem problems issue issues "
+    "question questions situation reason reasons everything anything nothing something"
+).split())
