@@ -91,6 +91,17 @@ ACT_VERBS = (
     "favor favour prefer disapprove approve"
 ).split()
 
+# Nouns that report what someone said or holds when a "that" clause follows: "his claim
+# that …", "the Times report that …", "a warning from the agency that …".
+SPEECH_NOUNS = frozenset((
+    "claim claims statement statements report reports charge charges allegation "
+    "allegations assertion assertions argument arguments belief beliefs view views promise "
+    "promises warning warnings suggestion suggestions comment comments remark remarks "
+    "insistence accusation accusations announcement announcements pledge pledges prediction "
+    "predictions conclusion conclusions finding findings admission acknowledgment "
+    "acknowledgement contention notion idea fear fears hope hopes"
+).split())
+
 # Head nouns of phrases that can hold a belief or take a stand ("officials believe", "the
 # poll shows"): a belief or act with any other common-noun subject is not an attribution.
 AGENT_NOUNS = frozenset((
