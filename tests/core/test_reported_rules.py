@@ -89,3 +89,9 @@ def test_a_share_of_people_is_credited_to_the_whole_phrase(nlp) -> None:  # type
 
 def test_speech_passive_without_agent_credits_nobody_so_marks_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     assert reported(nlp, "The mayor was accused of hiding the cost of the bridge.") == []
+
+
+def test_speech_noun_with_its_owner_reports_its_that_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert reported(nlp, "Residents doubted Ann Kerr's claim that the bridge was safe.") == [
+        ("that the bridge was safe", "Ann Kerr")]
+    assert reported(nlp, "The claim that he made was false.") == []

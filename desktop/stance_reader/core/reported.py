@@ -10,11 +10,12 @@ from stance_reader.core.attribution import (
     Attribution, attribution_for, cue_span, inside, is_cue_token, subject_of, with_relative)
 from stance_reader.core.agents import can_hold_views, whole_group
 from stance_reader.core.cues import (
-    ACT_FORMS, NOT_REPORTING_PASSIVES, SPEECH_FORMS, THOUGHT_FORMS)
+    ACT_FORMS, NOT_REPORTING_PASSIVES, SPEECH_FORMS, SPEECH_NOUNS, THOUGHT_FORMS)
 from stance_reader.core.mentions import mention_for
 from stance_reader.core.quotes import QuoteSpan
 from stance_reader.core.reported_content import (
-    content_tokens, is_passive, passive_agent, passive_content, segments)
+    content_tokens, is_passive, noun_owner, passive_agent, passive_content, segments,
+    that_clause)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -84,6 +85,19 @@ def _active_report(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> _Rep
     return _Report(rank, content, Attribution(cue_span(tok, offset), mention, "cue"))
 
 
+def _noun_report(tok: Token, offset: int, quotes: Sequence[QuoteSpan]) -> _Report | None:
+    """"the police's claim that …", "a New York Times report that …": a speech noun's
+    "that" clause, when the text says whose it is."""
+    owner = noun_owner(tok)
+    if owner is None or inside(owner.idx + offset, quotes):
+        return None
+    content = that_clause(tok)
+    mention = mention_for(owner, offset)
+    if not content or mention is None:
+        return None
+    return _Report(3, content, Attribution(cue_span(tok, offset), mention, "cue"))
+
+
 # The readings of a cue, tried in order: the first that gives one is the cue's.
 RULES: tuple[Callable[[Token, int, Sequence[QuoteSpan]], _Report | None], ...] = (
     _passive_report, _active_report)
@@ -96,9 +110,14 @@ def find_reported(doc: Doc, offset: int, paragraph: int,
     for sent in doc.sents:
         candidates: list[tuple[tuple[int, int], int, int, Attribution]] = []
         for tok in sent:
-            if inside(tok.idx + offset, quotes) or not is_cue_token(tok, REPORT_FORMS):
+            if inside(tok.idx + offset, quotes):
                 continue
-            report = next((r for rule in RULES if (r := rule(tok, offset, quotes))), None)
+            if tok.lower_ in SPEECH_NOUNS and tok.tag_.startswith("NN"):
+                report = _noun_report(tok, offset, quotes)
+            elif is_cue_token(tok, REPORT_FORMS):
+                report = next((r for rule in RULES if (r := rule(tok, offset, quotes))), None)
+            else:
+                continue
             if report is None or not _enough_content(tok, report.content, offset, quotes):
                 continue
             for segment in segments(report.content, tok, subject_first=report.subject_first):

@@ -74,6 +74,33 @@ def passive_agent(tok: Token) -> Token | None:
     return None
 
 
+def that_clause(noun: Token) -> list[Token]:
+    """"the claim that Crutcher had moved": the complement clause of a speech noun, told
+    from a relative clause ("the claim that he made") by its "that" being a mark."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "relcl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return sorted(child.subtree, key=lambda t: t.i)
+    return []
+
+
+def noun_owner(noun: Token) -> Token | None:
+    """Who made the claim: "the police's claim", "a New York Times report", "a warning
+    from the agency"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.lefts:
+        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
+                return pobj
+    return None
+
+
 def is_passive(tok: Token) -> bool:
     """"was called", "a stream called …": the subject or the noun is what was spoken of."""
     return tok.tag_ == "VBN" and (tok.dep_ == "acl" or any(
