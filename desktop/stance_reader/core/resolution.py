@@ -313,7 +313,7 @@ class Resolver:
 
     def _link_description(self, mention: Mention, *, guess: bool = True) -> int | None:
         """The named entity a definite, singular description stands for, if any."""
-        head = mention.head
+        head = role_word(mention.head) if mention.head else ""
         if not mention.definite or mention.plural or not head or head in DOCUMENT_NOUNS:
             return None
         described = role_words(mention.text.split())

@@ -132,7 +132,6 @@ ROLE_ABBREVIATIONS = {
     "supt": "superintendent", "insp": "inspector", "det": "detective", "amb": "ambassador",
     "pres": "president", "sec": "secretary", "cmdr": "commander", "maj": "major",
     "justice": "judge",  # "Supreme Court Justice Frank Nervo" ... "the judge"
-    "nominee": "candidate",  # "GOP nominee Donald Trump" ... "the GOP candidate"
 }
 
 
