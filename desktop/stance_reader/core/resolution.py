@@ -297,6 +297,12 @@ class Resolver:
         key = name_key(name)
         index = next((i for i, e in enumerate(self.entities)
                       if not e.named and e.key == key), None)
+        if index is None and mention.definite and not mention.possessed and mention.head:
+            # "officials at the institution said …" then "the officials said": the same
+            # unnamed source, named again by its head word.
+            index = next((i for i, e in reversed(list(enumerate(self.entities)))
+                          if not e.named and e.mentions and e.mentions[0].head == mention.head
+                          and e.mentions[0].plural == mention.plural), None)
         if index is None:
             self.entities.append(Entity(name, False))
             index = len(self.entities) - 1
