@@ -247,3 +247,10 @@ def test_a_long_lower_case_fragment_is_still_its_subject_s_wording(nlp) -> None:
     a = run(nlp, "In an August speech, Trump attacked “the hateful ideology of radical Islam – "
                  "its oppression of women, gays, children, and nonbelievers.”")
     assert speakers_of(a) == ["Trump"]
+
+
+def test_a_preposition_before_the_verb_does_not_change_its_sense(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "In July, the NAACP called for a boycott of the state, saying the law was "
+                 "“discriminatory.”")
+    assert [a.speaker_by_id(r.speaker).name for r in a.reported  # type: ignore[union-attr]
+            if r.speaker][:1] == ["NAACP"]
