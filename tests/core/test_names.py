@@ -31,3 +31,11 @@ def test_org_name_keeps_the_owner() -> None:
 def test_a_list_of_organisations_is_several_names() -> None:
     assert [p for _, p in split_list("CBS All Access, Disney")] == ["CBS All Access", "Disney"]
     assert split_list("Procter & Gamble") == [(0, "Procter & Gamble")]
+
+
+def test_quotation_marks_the_tagger_took_in_are_not_part_of_a_name() -> None:
+    from stance_reader.core.names import org_name, person_name
+
+    assert person_name("Donald Trump ''") == "Donald Trump"
+    assert org_name("“Fox News") == "Fox News"
+    assert person_name("O'Neill") == "O'Neill"

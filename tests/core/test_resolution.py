@@ -163,3 +163,14 @@ def test_an_acronym_without_its_place_word_joins_the_full_name() -> None:
     full = r.observe(_m("California Independent System Operator", 0, "organisation", "ORG"))
     assert r.speaker(_m("ISO", 60, "organisation", "ORG")) == full
     assert r.speaker(_m("California ISO", 90, "organisation", "ORG")) == full
+
+
+def test_an_organisation_role_never_links_to_a_person_holding_a_title_with_it() -> None:
+    """'the panel, the Senate committee' … 'Committee Chairman Jon Smith' … 'the committee
+    said': the role word must be of the entity's kind (a committee is an organisation)."""
+    r = Resolver([0, 80])
+    panel = r.observe(_m("Senate Banking", 0, "organisation", "ORG", roles=("committee",)))
+    r.observe(_m("Jon Smith", 40, roles=("committee", "chairman")))
+    desc = Mention(80, 93, "The committee", "unknown", subject=True, head="committee",
+                   definite=True)
+    assert r.speaker(desc) == panel

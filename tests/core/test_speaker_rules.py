@@ -234,3 +234,10 @@ def test_a_capitalised_name_inside_the_sentence_is_a_term_not_a_quotation(nlp) -
                  'do what is right by the people, you have to reckon with us."')
     assert [q.kind for q in a.quotes] == ["term", "direct"]
     assert speakers_of(a) == ["Scott"]
+
+
+def test_a_dateline_with_an_agency_credit_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "LONDON (Reuters) - Donald Trump said he was unlikely to have a good "
+                 "relationship with the prime minister, who called him “divisive.”")
+    assert a.speakers and a.speakers[0].name == "Donald Trump"
+    assert all(s.name not in ("LONDON", "Reuters") for s in a.speakers)

@@ -189,13 +189,19 @@ def mention_for(tok: Token, offset: int) -> Mention | None:
     if opening is not None and opening.i > 0 and any(t.text == ")" for t in doc[tok.i:tok.i + 6]):
         tok = doc[opening.i - 1]
     lower = tok.lower_
-    if lower in NOT_SOURCES:
-        return None  # "Let's say …": nobody
+    if lower in NOT_SOURCES or (tok.tag_ in ("VBG", "VBN") and not tok.ent_type_):
+        return None  # "Let's say …", "Holding signs, …": nobody
     subject = tok.dep_ in SUBJECTS
     if lower in PRONOUNS and tok.tag_ in ("PRP", "PRP$"):
         return Mention(tok.idx + offset, tok.idx + len(tok) + offset, tok.text, "pronoun",
                        subject=subject)
     ent = entity_of(tok)
+    if ent is not None and ent.label_ in PLACE_LABELS and ent.start == 0 and ent.text.isupper():
+        # "PHILADELPHIA (AP) — The Democratic National Committee said": a dateline.
+        named = next((c for c in tok.children if c.dep_ == "appos"
+                      and c.ent_type_ in ("PERSON", "ORG") and _open_parenthesis_before(c) is None),
+                     None)  # "(AP)" is the agency's credit, never the speaker
+        return mention_for(named, offset) if named is not None else None
     if ent is None or ent.label_ not in NAMED or ent.label_ in PLACE_LABELS:
         # "Taiwan's defense minister, Chiu Kuo-cheng, told": prefer the named apposition;
         # "WASHINGTON -- President Obama, …, said": a dateline is not the subject.

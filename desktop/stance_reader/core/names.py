@@ -15,6 +15,7 @@ from stance_reader.core.speaker_words import TITLES, first_names
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ARTICLE = re.compile(r"^(?:the|a|an|another)\s+", re.IGNORECASE)
 PARTICLES = frozenset("de da del della der di du la le van von bin bint al el ibn dos das".split())
+NAME_EDGE_JUNK = " ,'’‘\"“”"  # "Donald Trump ''": quotation marks the tagger took in
 _JUNK_WORD = re.compile(r"\d|^[a-z]")  # rankings ("14th-ranked"), lower-case words
 
 
@@ -47,12 +48,12 @@ def person_name(text: str) -> str:
         if words[i] in names and words[0] not in names and not words[i - 1].endswith("-"):
             words = words[i:]
             break
-    return " ".join(words).strip(" ,")
+    return " ".join(words).strip(NAME_EDGE_JUNK)
 
 
 def org_name(text: str) -> str:
     """'the Associated Press' -> 'Associated Press'; possessor kept: "China's Foreign Ministry"."""
-    return _POSSESSIVE.sub("", _ARTICLE.sub("", text.strip())).strip(" ,")
+    return _POSSESSIVE.sub("", _ARTICLE.sub("", text.strip())).strip(NAME_EDGE_JUNK)
 
 
 def description_name(text: str) -> str:

@@ -329,8 +329,13 @@ class Resolver:
             return max(by_name, key=lambda i: self.entities[i].last_pos)
         # Role words written beside a name earlier: "Indiana Gov. Mike Pence" ... "the
         # Indiana governor"; "Donald Trump, the Republican nominee" ... "the nominee".
+        # The role's kind must be the entity's: "the state" is never "Secretary of State
+        # Jon Husted", "the secretary" never a ministry.
+        wanted = ("organisation" if head in ORG_ROLES and head not in PERSON_ROLES
+                  else "person" if head.rsplit("-", 1)[-1] in PERSON_ROLES else None)
         by_role = [(len(words & e.roles), e.last_pos, i) for i, e in enumerate(self.entities)
-                   if e.named and head in e.roles and e.last_pos < mention.start]
+                   if e.named and head in e.roles and e.last_pos < mention.start
+                   and wanted in (None, e.kind)]
         if by_role:
             return max(by_role)[2]
         if mention.possessed or not guess:
