@@ -64,6 +64,13 @@ NON_SPEECH_OBJECTS: dict[str, frozenset[str]] = {
                        "win", "time"}),
     "score": frozenset(),
 }
+# Cue verbs whose passive reports nothing said or thought: "known as", "charged with a
+# crime", "the holiday is observed", "refugees were admitted", "is intended to".
+NOT_REPORTING_PASSIVES = frozenset((
+    "known charged observed admitted intended worried concerned posted assured found "
+    "shown decided planned seen"
+).split())
+
 # Verbs that report a belief, finding or intention: reported speech only, never a cue for
 # a direct quotation.
 THOUGHT_VERBS = (
@@ -84,6 +91,17 @@ ACT_VERBS = (
     "favor favour prefer disapprove approve"
 ).split()
 
+# Nouns that report what someone said or holds when a "that" clause follows: "his claim
+# that …", "the Times report that …", "a warning from the agency that …".
+SPEECH_NOUNS = frozenset((
+    "claim claims statement statements report reports charge charges allegation "
+    "allegations assertion assertions argument arguments belief beliefs view views promise "
+    "promises warning warnings suggestion suggestions comment comments remark remarks "
+    "insistence accusation accusations announcement announcements pledge pledges prediction "
+    "predictions conclusion conclusions finding findings admission acknowledgment "
+    "acknowledgement contention notion idea fear fears hope hopes"
+).split())
+
 # Head nouns of phrases that can hold a belief or take a stand ("officials believe", "the
 # poll shows"): a belief or act with any other common-noun subject is not an attribution.
 AGENT_NOUNS = frozenset((
@@ -103,7 +121,33 @@ AGENT_NOUNS = frozenset((
     "chairman ceo founder director manager secretary minister mayor ambassador observers "
     "commentator commentators pundit pundits columnist reporter reporters journalist "
     "journalists author authors writer writers memo document documents filing filings tweet "
-    "tweets post posts book article story op-ed speech remarks interview"
+    "tweets post posts book article story op-ed speech remarks interview "
+    "man men woman women person persons citizen citizens american americans family "
+    "families parent parents student students worker workers employee employees judge "
+    "judges state states city cities country countries nation nations panel commission "
+    "council research data figures records slide chart analysis polling average averages "
+    "side team coalition alliance regulator regulators environmentalist environmentalists "
+    "conservative conservatives liberal liberals progressive progressives evangelical "
+    "evangelicals teams industry lobby"
+).split())
+
+# Words for a share of people that hold a view as a group: "a majority of voters expect",
+# "twelve percent indicated", "others believe".
+GROUP_WORDS = frozenset((
+    "majority minority plurality percent share half most many some others everyone "
+    "everybody nobody few several all none both each one"
+).split())
+# Endings of plural nouns for people by what they do or are ("environmentalists",
+# "regulators", "peacekeepers", "Republicans"), for subjects not in AGENT_NOUNS.
+AGENT_ENDINGS = ("ists", "ians", "ers", "ors", "ents", "ants", "ees", "ics")
+# Plural nouns with those endings that are things, not people.
+NOT_AGENTS = frozenset((
+    "numbers orders papers letters waters factors doors floors documents components "
+    "comments statements elements events moments percents payments investments "
+    "governments instruments arguments agreements rents cents talents ants plants "
+    "grants chants fees trees matters others layers powers towers corners borders "
+    "offers answers centers computers markets rumors errors sectors "
+    "colors mirrors motors"
 ).split())
 
 IRREGULAR = {
