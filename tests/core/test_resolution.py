@@ -174,3 +174,14 @@ def test_an_organisation_role_never_links_to_a_person_holding_a_title_with_it() 
     desc = Mention(80, 93, "The committee", "unknown", subject=True, head="committee",
                    definite=True)
     assert r.speaker(desc) == panel
+
+
+def test_the_unnamed_source_named_again_by_its_head_word_is_one_voice() -> None:
+    """'officials at the institution said …' then 'the officials said': one voice."""
+    r = Resolver([0, 60])
+    first = r.speaker(Mention(0, 31, "officials at the institution", "unknown",
+                              head="officials", plural=True))
+    again = r.speaker(Mention(60, 73, "the officials", "unknown", head="officials",
+                              plural=True, definite=True))
+    other = r.speaker(Mention(90, 100, "an official", "unknown", head="official"))
+    assert first == again != other

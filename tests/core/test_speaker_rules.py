@@ -241,3 +241,16 @@ def test_a_dateline_with_an_agency_credit_is_not_the_speaker(nlp) -> None:  # ty
                  "relationship with the prime minister, who called him “divisive.”")
     assert a.speakers and a.speakers[0].name == "Donald Trump"
     assert all(s.name not in ("LONDON", "Reuters") for s in a.speakers)
+
+
+def test_a_long_lower_case_fragment_is_still_its_subject_s_wording(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "In an August speech, Trump attacked “the hateful ideology of radical Islam – "
+                 "its oppression of women, gays, children, and nonbelievers.”")
+    assert speakers_of(a) == ["Trump"]
+
+
+def test_a_preposition_before_the_verb_does_not_change_its_sense(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = run(nlp, "In July, the NAACP called for a boycott of the state, saying the law was "
+                 "“discriminatory.”")
+    text = a.text
+    assert any(text[r.start:r.end].startswith("for a boycott") for r in a.reported)

@@ -111,7 +111,9 @@ def is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
         return according_to(tok) is not None
     if tok.lower_ not in forms or not tok.tag_.startswith("VB"):
         return False
-    near = {c.lower_ for c in tok.children if c.dep_ in (
+    # Only what follows the verb makes a sense: "In July, the NAACP called for …" is a
+    # cue whatever preposition opens the sentence.
+    near = {c.lower_ for c in tok.rights if c.dep_ in (
         "prt", "prep", "dobj", "xcomp", "attr", "npadvmod")}
     needed = PHRASAL_FORMS.get(tok.lower_)
     if needed is not None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from stance_reader.core.analysis import Offsets, Speaker
 from stance_reader.core.mentions import Mention
 from stance_reader.core.names import name_key
 from stance_reader.core.speaker_words import (
@@ -135,6 +136,9 @@ def acronym(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """"IMF" for "International Monetary Fund", "California ISO" for "California
     Independent System Operator": shared leading words, then initials (small words
     skipped)."""
+    if len(long) < 2 or not short or not short[-1] \
+            or len(short[-1].replace(".", "")) > len(long):
+        return False  # most pairs: cheaply not an acronym of each other
     k = 0
     while k < len(short) - 1 and k < len(long) and short[k] == long[k]:
         k += 1
@@ -162,3 +166,24 @@ def prefix_with_suffix_words(short: tuple[str, ...], long: tuple[str, ...]) -> b
 def contiguous(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     n = len(short)
     return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def speaker_records(entities: Sequence[Entity],
+                    used: Sequence[int]) -> tuple[tuple[Speaker, ...], dict[int, str]]:
+    """Speaker records for the entities at `used` (first-use order) and their ids."""
+    ids: dict[int, str] = {}
+    result: list[Speaker] = []
+    for index in used:
+        if index in ids:
+            continue
+        e = entities[index]
+        sid = f"s{len(ids) + 1}"
+        ids[index] = sid
+        aliases: list[str] = []
+        for m in e.mentions:
+            if m.text != e.name and m.text not in aliases:
+                aliases.append(m.text)
+        mentions = tuple(sorted({Offsets(m.start, m.end) for m in e.mentions},
+                                key=lambda o: (o.start, o.end)))
+        result.append(Speaker(sid, e.name, e.kind, tuple(aliases), mentions))  # type: ignore[arg-type]
+    return tuple(result), ids

@@ -336,7 +336,7 @@ def _possessor_of_speech_noun(noun: Token, offset: int,
     return Attribution(cue_span(noun, offset), mention, "cue")
 
 
-FRAGMENT_MAX_WORDS = 12
+FRAGMENT_MAX_WORDS = 25
 WORDING_POSSESSIVES = frozenset(("his", "her", "their", "our"))
 WORDING_PRONOUNS = frozenset(("he", "she", "they", "we"))
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 import bisect
 from typing import Sequence
 
-from stance_reader.core.analysis import Offsets, Speaker
+from stance_reader.core.analysis import Speaker
 from stance_reader.core.authorship import Writer, writer_at
 from stance_reader.core.entities import (
     GEO_LABELS, PRONOUN_WANTS, V_FIRST_NAME, V_GEO, V_LABEL, V_ORG_WORD, V_PRONOUN, V_PROPN,
-    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_GROUP_PERSON, W_GROUP_PLACE, W_INTRODUCED, W_SALIENCE, W_SOURCE, W_SPOKE, W_SUBJECT,
-    WINDOW, Entity, acronym, author_name, contiguous, looks_like_org, prefix_with_suffix_words,
-    role_word, role_words)
+    V_SPEECH_SUBJECT, V_TITLE, W_DISTANCE, W_GENDER_KNOWN, W_GROUP_PERSON, W_GROUP_PLACE,
+    W_INTRODUCED, W_SALIENCE, W_SOURCE, W_SPOKE, W_SUBJECT, WINDOW, Entity, acronym,
+    author_name, contiguous, looks_like_org, prefix_with_suffix_words, role_word, role_words,
+    speaker_records)
 from stance_reader.core.mentions import PRONOUN_GENDER, Mention
 from stance_reader.core.names import description_name, name_key, org_name, person_name
 from stance_reader.core.speaker_words import (
@@ -297,6 +298,12 @@ class Resolver:
         key = name_key(name)
         index = next((i for i, e in enumerate(self.entities)
                       if not e.named and e.key == key), None)
+        if index is None and mention.definite and not mention.possessed and mention.head:
+            # "officials at the institution said …" then "the officials said": the same
+            # unnamed source, named again by its head word.
+            index = next((i for i, e in reversed(list(enumerate(self.entities)))
+                          if not e.named and e.mentions and e.mentions[0].head == mention.head
+                          and e.mentions[0].plural == mention.plural), None)
         if index is None:
             self.entities.append(Entity(name, False))
             index = len(self.entities) - 1
@@ -313,7 +320,7 @@ class Resolver:
 
     def _link_description(self, mention: Mention, *, guess: bool = True) -> int | None:
         """The named entity a definite, singular description stands for, if any."""
-        head = mention.head
+        head = role_word(mention.head) if mention.head else ""
         if not mention.definite or mention.plural or not head or head in DOCUMENT_NOUNS:
             return None
         described = role_words(mention.text.split())
@@ -380,21 +387,4 @@ class Resolver:
     # -- output --------------------------------------------------------------------
     def speakers(self, used: list[int]) -> tuple[tuple[Speaker, ...], dict[int, str]]:
         """Speaker records for the entities in `used` (first-use order) and their ids."""
-        ids: dict[int, str] = {}
-        result: list[Speaker] = []
-        for index in used:
-            if index in ids:
-                continue
-            e = self.entities[index]
-            sid = f"s{len(ids) + 1}"
-            ids[index] = sid
-            aliases: list[str] = []
-            for m in e.mentions:
-                if m.text != e.name and m.text not in aliases:
-                    aliases.append(m.text)
-            mentions = tuple(sorted({Offsets(m.start, m.end) for m in e.mentions},
-                                    key=lambda o: (o.start, o.end)))
-            result.append(Speaker(sid, e.name, e.kind, tuple(aliases), mentions))  # type: ignore[arg-type]
-        return tuple(result), ids
-
-
+        return speaker_records(self.entities, used)
