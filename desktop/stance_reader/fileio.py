@@ -11,7 +11,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from stance_reader.errors import StanceReaderError
 
@@ -108,7 +108,27 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-class AtomicFile:
+class KeptOnSuccess:
+    """The `with` protocol of an output written in pieces: kept (`keep`) when the block
+    ends normally, dropped (`drop`) when it raises, so no half-written file is left."""
+
+    def keep(self) -> object:
+        raise NotImplementedError
+
+    def drop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            self.keep()
+        else:
+            self.drop()
+
+
+class AtomicFile(KeptOnSuccess):
     """A file written in pieces that appears at `path` only when `commit()` is called;
     `discard()` (or an exception inside `with`) leaves nothing behind. For outputs written
     as results arrive (the quote sheet), where the whole content never sits in memory."""
@@ -148,14 +168,11 @@ class AtomicFile:
         except OSError:
             pass
 
-    def __enter__(self) -> AtomicFile:
-        return self
+    def keep(self) -> Path:
+        return self.commit()
 
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.discard()
+    def drop(self) -> None:
+        self.discard()
 
 
 def remove_stale_temp_files(target: str | Path, older_than_s: float = 60.0) -> list[Path]:

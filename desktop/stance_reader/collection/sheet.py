@@ -19,7 +19,7 @@ from typing import Any
 
 from stance_reader.collection.record import ArticleRecord
 from stance_reader.errors import ExportError
-from stance_reader.fileio import AtomicFile, WriteFailed
+from stance_reader.fileio import AtomicFile, KeptOnSuccess, WriteFailed
 from stance_reader.output_plan import check_target
 
 COLUMNS: tuple[str, ...] = (
@@ -58,7 +58,7 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
-class SheetWriter:
+class SheetWriter(KeptOnSuccess):
     """Writes records as they come; `close()` makes the file appear, `abort()` drops it."""
 
     def __init__(self, path: str | Path, *, force: bool = False) -> None:
@@ -104,11 +104,8 @@ class SheetWriter:
     def abort(self) -> None:
         self._file.discard()
 
-    def __enter__(self) -> SheetWriter:
-        return self
+    def keep(self) -> Path:
+        return self.close()
 
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
+    def drop(self) -> None:
+        self.abort()

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from stance_reader.collection.record import ArticleRecord
 from stance_reader.errors import StoreError
+from stance_reader.store.cached_blobs import read_cached
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (sha256 TEXT NOT NULL, key TEXT NOT NULL,
@@ -66,15 +67,10 @@ class RecordStore:
         return cls(conn)
 
     def get(self, sha256: str, key: str) -> ArticleRecord | None:
-        row = self._conn.execute("SELECT data FROM records WHERE sha256 = ? AND key = ?",
-                                 (sha256, key)).fetchone()
-        if row is None:
-            return None
-        try:
-            return ArticleRecord.from_dict(json.loads(zlib.decompress(row[0])))
-        except (zlib.error, ValueError, KeyError, TypeError, IndexError, AttributeError):
-            self._conn.execute("DELETE FROM records WHERE sha256 = ? AND key = ?", (sha256, key))
-            return None
+        return read_cached(
+            self._conn, "records", "sha256 = ? AND key = ?", (sha256, key),
+            lambda data: ArticleRecord.from_dict(json.loads(zlib.decompress(data))),
+            (zlib.error, ValueError, KeyError, TypeError, IndexError, AttributeError))
 
     def file_sha256(self, path: str) -> str:
         """The SHA-256 of a file's bytes, remembered by path, size and modification time

@@ -24,6 +24,7 @@ from typing import Any, Callable, TypeVar
 
 from stance_reader.core.analysis import CORRECTION_FIELDS, Analysis, Correction, PipelineInfo
 from stance_reader.errors import AnalysisFileError, StoreError
+from stance_reader.store.cached_blobs import read_cached
 from stance_reader.store.db_errors import kind, reason, retry_busy
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -303,14 +304,11 @@ class History:
 
     @_guarded
     def cache_get(self, sha256: str, key: str) -> Analysis | None:
-        row = self._conn.execute("SELECT data FROM cache WHERE sha256 = ? AND pipeline = ?",
-                                 (sha256, key)).fetchone()
-        if row is None:
-            return None
-        try:
-            analysis = Analysis.from_json(zlib.decompress(row[0]).decode("utf-8"))
-        except (zlib.error, UnicodeDecodeError, AnalysisFileError):
-            self._conn.execute("DELETE FROM cache WHERE sha256 = ? AND pipeline = ?", (sha256, key))
+        analysis = read_cached(
+            self._conn, "cache", "sha256 = ? AND pipeline = ?", (sha256, key),
+            lambda data: Analysis.from_json(zlib.decompress(data).decode("utf-8")),
+            (zlib.error, UnicodeDecodeError, AnalysisFileError))
+        if analysis is None:
             return None
         self._conn.execute("UPDATE cache SET last_used = ? WHERE sha256 = ? AND pipeline = ?",
                            (time.time(), sha256, key))
